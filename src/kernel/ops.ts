@@ -1,0 +1,909 @@
+// kernel/ops.ts — every change to the kernel model, one function per rtnetlink request.
+// Each op is (state, args) → KernelResult: it never mutates its input and never throws;
+// failures are errno codes. Cascades (a veth's peer, a bridge's ports, routes on a dead
+// link) are handled here, in one place, by the Tx helpers below.
+import { broadcastOf, inSubnet, isMulticastMac, linkLocalFromMac, macFromBytes, networkOf } from './addr';
+import { hasCarrier, INIT_NET, portsOf } from './query';
+import { randomBytes } from './rng';
+import type {
+  Addr,
+  Errno,
+  KernelError,
+  KernelEvent,
+  KernelResult,
+  KernelState,
+  Link,
+  LinkId,
+  LinkKind,
+  Netns,
+  NetnsId,
+  Route,
+  RouteProto,
+  RouteScope,
+} from './types';
+
+const ZERO_MAC = '00:00:00:00:00:00';
+/** Inode of init_net, then the dynamic inode numbers the kernel hands to new namespaces. */
+const INIT_NET_INODE = 4026531840;
+const FIRST_NETNS_INODE = 4026532281;
+
+class KErr {
+  constructor(public readonly error: KernelError) {}
+}
+
+function fail(errno: Errno, detail?: string): never {
+  throw new KErr({ errno, detail });
+}
+
+/**
+ * A transaction over one state: copies on first write, collects events, and
+ * produces the next state. Ops are written against it as if mutating; the input
+ * state is never touched.
+ */
+class Tx {
+  links: Record<LinkId, Link>;
+  netns: Record<NetnsId, Netns>;
+  seq: KernelState['seq'];
+  rng: number;
+  events: KernelEvent[] = [];
+  private ownL = new Set<LinkId>();
+  private ownN = new Set<NetnsId>();
+  /** Links whose carrier may have changed: IPv6 link-local is settled for them at the end. */
+  dirty = new Set<LinkId>();
+
+  constructor(k: KernelState) {
+    this.links = { ...k.links };
+    this.netns = { ...k.netns };
+    this.seq = { ...k.seq };
+    this.rng = k.rng;
+  }
+
+  link(id: LinkId): Link {
+    if (!this.ownL.has(id)) {
+      const l = this.links[id];
+      this.links[id] = {
+        ...l,
+        addrs: [...l.addrs],
+        stats: { ...l.stats },
+        bridge: l.bridge && { ...l.bridge, fdb: [...l.bridge.fdb], portNo: { ...l.bridge.portNo } },
+      };
+      this.ownL.add(id);
+    }
+    return this.links[id];
+  }
+
+  ns(id: NetnsId): Netns {
+    if (!this.ownN.has(id)) {
+      const n = this.netns[id];
+      this.netns[id] = {
+        ...n,
+        nsids: { ...n.nsids },
+        routes: [...n.routes],
+        neigh: [...n.neigh],
+        sockets: [...n.sockets],
+      };
+      this.ownN.add(id);
+    }
+    return this.netns[id];
+  }
+
+  randomMac(): string {
+    const [b, next] = randomBytes(this.rng, 6);
+    this.rng = next;
+    // eth_random_addr(): clear the multicast bit, set the locally-administered bit.
+    b[0] = (b[0] & 0xfe) | 0x02;
+    return macFromBytes(b);
+  }
+
+  findLink(ns: NetnsId, name: string): Link {
+    if (!this.netns[ns]) fail('ENOENT', 'netns');
+    for (const l of Object.values(this.links)) if (l.netns === ns && l.name === name) return l;
+    return fail('ENODEV', name);
+  }
+
+  hasName(ns: NetnsId, name: string): boolean {
+    for (const l of Object.values(this.links)) if (l.netns === ns && l.name === name) return true;
+    return false;
+  }
+
+  hasIndex(ns: NetnsId, ifindex: number): boolean {
+    for (const l of Object.values(this.links)) if (l.netns === ns && l.ifindex === ifindex) return true;
+    return false;
+  }
+
+  /** dev_index_reserve(): the next free index after the last one handed out (cyclic, never 0). */
+  allocIfindex(nsId: NetnsId): number {
+    const n = this.ns(nsId);
+    let i = n.nextIfindex;
+    while (this.hasIndex(nsId, i)) i++;
+    n.nextIfindex = i + 1;
+    return i;
+  }
+
+  /** The lowest free name for a `veth%d`-style pattern. */
+  patternName(ns: NetnsId, prefix: string, taken: string[] = []): string {
+    for (let i = 0; ; i++) {
+      const name = `${prefix}${i}`;
+      if (!this.hasName(ns, name) && !taken.includes(name)) return name;
+    }
+  }
+
+  newLinkId(): LinkId {
+    return `link:${this.seq.link++}`;
+  }
+
+  /** peernet2id_alloc() in both directions, for a veth pair that spans two namespaces. */
+  ensureNsids(a: NetnsId, b: NetnsId): void {
+    if (a === b) return;
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const n = this.netns[from];
+      if (n.nsids[to] !== undefined) continue;
+      const used = new Set(Object.values(n.nsids));
+      let id = 0;
+      while (used.has(id)) id++;
+      this.ns(from).nsids[to] = id;
+    }
+  }
+
+  state(): KernelState {
+    this.settleIpv6();
+    return { netns: this.netns, links: this.links, seq: this.seq, rng: this.rng };
+  }
+
+  /** addrconf: an up link with carrier and IPv6 enabled gets its kernel address (::1 or fe80::/64). */
+  private settleIpv6(): void {
+    const k = this.snapshot();
+    for (const id of this.dirty) {
+      const l = this.links[id];
+      if (!l || !l.up) continue;
+      const ns = this.netns[l.netns];
+      if (ns.ipv6Disabled || l.ipv6Disabled) continue;
+      if (l.addrs.some((a) => a.family === 6 && a.kernel)) continue;
+      if (l.kind !== 'loopback' && !hasCarrier(k, l)) continue;
+      const local = l.kind === 'loopback' ? '::1' : linkLocalFromMac(l.mac);
+      const addr: Addr = {
+        family: 6,
+        local,
+        prefixlen: l.kind === 'loopback' ? 128 : 64,
+        scope: l.kind === 'loopback' ? 'host' : 'link',
+        kernel: true,
+      };
+      this.link(id).addrs.push(addr);
+      this.events.push({ type: 'newaddr', link: id, addr: `${local}/${addr.prefixlen}` });
+    }
+  }
+
+  snapshot(): KernelState {
+    return { netns: this.netns, links: this.links, seq: this.seq, rng: this.rng };
+  }
+
+  /** Marks a link and everything whose carrier follows it (its peer, its bridge). */
+  touch(id: LinkId): void {
+    const l = this.links[id];
+    if (!l) return;
+    this.dirty.add(id);
+    if (l.peer) {
+      this.dirty.add(l.peer);
+      const p = this.links[l.peer];
+      if (p?.master) this.dirty.add(p.master);
+    }
+    if (l.master) this.dirty.add(l.master);
+  }
+}
+
+function run(k: KernelState, body: (tx: Tx) => void): KernelResult {
+  const tx = new Tx(k);
+  try {
+    body(tx);
+  } catch (e) {
+    if (e instanceof KErr) return { ok: false, error: e.error };
+    throw e;
+  }
+  return { ok: true, state: tx.state(), events: tx.events };
+}
+
+function emptyStats() {
+  return { rxPackets: 0, rxBytes: 0, rxDropped: 0, txPackets: 0, txBytes: 0, txDropped: 0 };
+}
+
+function makeLoopback(tx: Tx, ns: NetnsId): void {
+  const id = tx.newLinkId();
+  tx.links[id] = {
+    id,
+    netns: ns,
+    ifindex: tx.allocIfindex(ns),
+    name: 'lo',
+    kind: 'loopback',
+    mtu: 65536,
+    txqlen: 1000,
+    mac: ZERO_MAC,
+    up: false,
+    addrs: [],
+    stats: emptyStats(),
+  };
+}
+
+function newNetnsRecord(id: NetnsId, inode: number, name?: string): Netns {
+  return {
+    id,
+    ...(name !== undefined ? { name } : {}),
+    inode,
+    nextIfindex: 1,
+    nsids: {},
+    routes: [],
+    neigh: [],
+    sockets: [],
+    ipv6Disabled: false,
+    ipForward: false,
+  };
+}
+
+/** A bare kernel: init_net with only `lo`, down — like a namespace fresh from `unshare --net`. */
+export function createKernel(seed: number): KernelState {
+  const k: KernelState = {
+    netns: {},
+    links: {},
+    seq: { link: 1, netns: 1, inode: FIRST_NETNS_INODE },
+    rng: seed >>> 0,
+  };
+  k.netns[INIT_NET] = newNetnsRecord(INIT_NET, INIT_NET_INODE);
+  const tx = new Tx(k);
+  makeLoopback(tx, INIT_NET);
+  return tx.state();
+}
+
+/** The model id the next `addNetns` without an explicit id would get. */
+export function nextNetnsId(k: KernelState, offset = 0): NetnsId {
+  return `netns:${k.seq.netns + offset}`;
+}
+
+// ---------------------------------------------------------------- namespaces
+
+/** `ip netns add NAME` (named) or a runtime's anonymous namespace: a new netns holding `lo`, down. */
+export function addNetns(k: KernelState, a: { netns?: NetnsId; name?: string }): KernelResult {
+  return run(k, (tx) => {
+    const id = a.netns ?? `netns:${tx.seq.netns}`;
+    if (tx.netns[id]) fail('EEXIST', 'netns');
+    if (a.name !== undefined && Object.values(tx.netns).some((n) => n.name === a.name)) fail('EEXIST', 'name');
+    const num = Number(id.split(':')[1]);
+    tx.seq.netns = Math.max(tx.seq.netns, num + 1);
+    tx.netns[id] = newNetnsRecord(id, tx.seq.inode++, a.name);
+    makeLoopback(tx, id);
+    tx.events.push({ type: 'newnetns', netns: id });
+  });
+}
+
+/** Gives a namespace a name under /run/netns, or takes it away (`ip netns attach`, a symlinked runtime dir). */
+export function setNetnsName(k: KernelState, a: { netns: NetnsId; name?: string }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    if (a.name !== undefined && Object.values(tx.netns).some((n) => n.name === a.name && n.id !== a.netns))
+      fail('EEXIST', 'name');
+    const n = tx.ns(a.netns);
+    if (a.name === undefined) delete n.name;
+    else n.name = a.name;
+  });
+}
+
+/**
+ * The last reference to a namespace goes: its links are destroyed (a veth takes its peer
+ * along), a physical NIC returns to init_net, and other namespaces forget its netnsid.
+ */
+export function delNetns(k: KernelState, a: { netns: NetnsId }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    if (a.netns === INIT_NET) fail('EINVAL', 'init_net');
+    for (const l of Object.values(tx.links)) {
+      if (l.netns !== a.netns || !tx.links[l.id]) continue;
+      if (l.kind === 'ether') moveLink(tx, l.id, INIT_NET, undefined);
+      else destroyLink(tx, l.id);
+    }
+    delete tx.netns[a.netns];
+    for (const id of Object.keys(tx.netns)) {
+      if (tx.netns[id].nsids[a.netns] !== undefined) delete tx.ns(id).nsids[a.netns];
+    }
+    tx.events.push({ type: 'delnetns', netns: a.netns });
+  });
+}
+
+/** sysctl net.ipv6.conf.{all,IF}.disable_ipv6 and net.ipv4.ip_forward. */
+export function setSysctl(
+  k: KernelState,
+  a: { netns: NetnsId; key: 'disable_ipv6' | 'ip_forward'; value: boolean; dev?: string },
+): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    if (a.key === 'ip_forward') {
+      tx.ns(a.netns).ipForward = a.value;
+      return;
+    }
+    const targets =
+      a.dev !== undefined ? [tx.findLink(a.netns, a.dev)] : Object.values(tx.links).filter((l) => l.netns === a.netns);
+    if (a.dev === undefined) tx.ns(a.netns).ipv6Disabled = a.value;
+    for (const t of targets) {
+      const l = tx.link(t.id);
+      if (a.dev !== undefined) l.ipv6Disabled = a.value;
+      if (a.value) l.addrs = l.addrs.filter((x) => x.family !== 6);
+      else tx.touch(l.id);
+    }
+  });
+}
+
+// ---------------------------------------------------------------- links
+
+export interface AddLinkArgs {
+  netns: NetnsId;
+  name: string;
+  kind: Exclude<LinkKind, 'veth' | 'loopback'>;
+  mac?: string;
+  mtu?: number;
+  txqlen?: number;
+  /** Physical NICs: their qdisc when up (`mq`), and whether a cable is plugged in. */
+  rootQdisc?: string;
+  cable?: boolean;
+}
+
+/** `ip link add NAME type bridge`, or a physical NIC appearing at boot. */
+export function addLink(k: KernelState, a: AddLinkArgs): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    if (tx.hasName(a.netns, a.name)) fail('EEXIST', a.name);
+    if (a.mac !== undefined && isMulticastMac(a.mac)) fail('EADDRNOTAVAIL', 'mac');
+    const id = tx.newLinkId();
+    const mac = a.mac ?? tx.randomMac();
+    tx.links[id] = {
+      id,
+      netns: a.netns,
+      ifindex: tx.allocIfindex(a.netns),
+      name: a.name,
+      kind: a.kind,
+      mtu: a.mtu ?? 1500,
+      txqlen: a.txqlen ?? 1000,
+      mac,
+      up: false,
+      addrs: [],
+      stats: emptyStats(),
+      ...(a.kind === 'bridge'
+        ? {
+            bridge: {
+              carrierTracked: a.mac !== undefined,
+              macSet: a.mac !== undefined,
+              fdb: [],
+              stp: false,
+              portNo: {},
+            },
+          }
+        : {}),
+      ...(a.kind === 'ether' ? { rootQdisc: a.rootQdisc ?? 'fq_codel', cable: a.cable ?? true } : {}),
+    };
+    tx.events.push({ type: 'newlink', link: id, netns: a.netns });
+  });
+}
+
+export interface AddVethArgs {
+  netns: NetnsId;
+  /** Omitted: the kernel names it `vethN`. */
+  name?: string;
+  peer?: string;
+  /** Where the peer is born (`peer name X netns NS`); defaults to `netns`. */
+  peerNetns?: NetnsId;
+  mac?: string;
+  peerMac?: string;
+  txqlen?: number;
+  peerTxqlen?: number;
+  mtu?: number;
+}
+
+/**
+ * `ip link add NAME type veth peer name PEER`. veth_newlink registers the peer first,
+ * so the peer takes the lower ifindex when both ends are born in one namespace.
+ */
+export function addVethPair(k: KernelState, a: AddVethArgs): KernelResult {
+  return run(k, (tx) => {
+    const peerNs = a.peerNetns ?? a.netns;
+    if (!tx.netns[a.netns] || !tx.netns[peerNs]) fail('ENOENT', 'netns');
+    for (const m of [a.mac, a.peerMac]) if (m !== undefined && isMulticastMac(m)) fail('EADDRNOTAVAIL', 'mac');
+    const peerName = a.peer ?? tx.patternName(peerNs, 'veth');
+    if (tx.hasName(peerNs, peerName)) fail('EEXIST', peerName);
+    const name = a.name ?? tx.patternName(a.netns, 'veth', peerNs === a.netns ? [peerName] : []);
+    if (tx.hasName(a.netns, name) || (peerNs === a.netns && name === peerName)) fail('EEXIST', name);
+    const peerId = tx.newLinkId();
+    const id = tx.newLinkId();
+    const base = { kind: 'veth' as const, mtu: a.mtu ?? 1500, up: false, addrs: [], stats: emptyStats() };
+    tx.links[peerId] = {
+      ...base,
+      id: peerId,
+      netns: peerNs,
+      ifindex: tx.allocIfindex(peerNs),
+      name: peerName,
+      txqlen: a.peerTxqlen ?? 1000,
+      mac: a.peerMac ?? tx.randomMac(),
+      peer: id,
+    };
+    tx.links[id] = {
+      ...base,
+      id,
+      netns: a.netns,
+      ifindex: tx.allocIfindex(a.netns),
+      name,
+      txqlen: a.txqlen ?? 1000,
+      mac: a.mac ?? tx.randomMac(),
+      peer: peerId,
+    };
+    tx.ensureNsids(a.netns, peerNs);
+    tx.events.push({ type: 'newlink', link: peerId, netns: peerNs }, { type: 'newlink', link: id, netns: a.netns });
+  });
+}
+
+/** `ip link del NAME`: a veth takes its peer along; a bridge releases its ports. */
+export function delLink(k: KernelState, a: { netns: NetnsId; name: string }): KernelResult {
+  return run(k, (tx) => {
+    const l = tx.findLink(a.netns, a.name);
+    // Loopback and physical devices have no rtnl dellink.
+    if (l.kind === 'loopback' || l.kind === 'ether') fail('EOPNOTSUPP');
+    destroyLink(tx, l.id);
+  });
+}
+
+function destroyLink(tx: Tx, id: LinkId): void {
+  const l = tx.links[id];
+  if (!l) return;
+  const peer = l.peer;
+  if (l.master) releasePort(tx, id);
+  if (l.kind === 'bridge') for (const p of portsOf(tx.snapshot(), l)) releasePort(tx, p.id);
+  dropRoutesVia(tx, l.netns, id);
+  delete tx.links[id];
+  tx.dirty.delete(id);
+  tx.events.push({ type: 'dellink', link: id, netns: l.netns, name: l.name });
+  if (peer && tx.links[peer]) {
+    const p = tx.link(peer);
+    delete p.peer;
+    destroyLink(tx, peer);
+  }
+}
+
+function dropRoutesVia(tx: Tx, ns: NetnsId, dev: LinkId, onlyKernel = false): void {
+  const n = tx.netns[ns];
+  if (!n || !n.routes.some((r) => r.dev === dev)) return;
+  const m = tx.ns(ns);
+  m.routes = m.routes.filter((r) => r.dev !== dev || (onlyKernel && r.protocol !== 'kernel'));
+  m.neigh = m.neigh.filter((x) => x.dev !== dev);
+}
+
+function releasePort(tx: Tx, portId: LinkId): void {
+  const port = tx.link(portId);
+  const brId = port.master!;
+  delete port.master;
+  tx.touch(portId);
+  const br = tx.link(brId);
+  const info = br.bridge!;
+  delete info.portNo[portId];
+  info.fdb = info.fdb.filter((e) => e.port !== portId);
+  recalcBridgeMac(tx, brId);
+  tx.touch(brId);
+}
+
+/** br_stp_recalculate_bridge_id(): unless set by hand, the bridge takes its lowest port MAC. */
+function recalcBridgeMac(tx: Tx, brId: LinkId): void {
+  const br = tx.links[brId];
+  if (br.bridge!.macSet) return;
+  const macs = portsOf(tx.snapshot(), br).map((p) => p.mac);
+  const mac = macs.length ? macs.sort()[0] : ZERO_MAC;
+  if (mac !== br.mac) tx.link(brId).mac = mac;
+}
+
+function enslave(tx: Tx, portId: LinkId, brId: LinkId): void {
+  const port = tx.links[portId];
+  const br = tx.links[brId];
+  if (br.kind !== 'bridge') fail('EOPNOTSUPP', 'master');
+  if (port.kind === 'bridge') fail('ELOOP', 'Can not enslave a bridge to a bridge');
+  if (port.kind === 'loopback') fail('EINVAL');
+  if (port.id === brId) fail('ELOOP');
+  if (port.master === brId) return;
+  if (port.master) releasePort(tx, portId);
+  const b = tx.link(brId);
+  const info = b.bridge!;
+  const used = new Set(Object.values(info.portNo));
+  let no = 1;
+  while (used.has(no)) no++;
+  info.portNo[portId] = no;
+  info.carrierTracked = true;
+  tx.link(portId).master = brId;
+  recalcBridgeMac(tx, brId);
+  tx.touch(portId);
+  tx.touch(brId);
+}
+
+function setDown(tx: Tx, id: LinkId): void {
+  const l = tx.link(id);
+  if (!l.up) return;
+  l.up = false;
+  // addrconf_ifdown(): IPv6 addresses go with the link; IPv4 ones stay but lose their routes.
+  l.addrs = l.addrs.filter((x) => x.family !== 6);
+  dropRoutesVia(tx, l.netns, id);
+  tx.touch(id);
+  tx.events.push({ type: 'setlink', link: id });
+}
+
+function setUp(tx: Tx, id: LinkId): void {
+  const l = tx.link(id);
+  if (l.up) return;
+  l.up = true;
+  for (const a of l.addrs) if (a.family === 4 && !a.secondary) addPrefixRoute(tx, l, a);
+  tx.touch(id);
+  tx.events.push({ type: 'setlink', link: id });
+}
+
+function addPrefixRoute(tx: Tx, l: Link, a: Addr): void {
+  // fib_add_ifaddr(): a loopback prefix goes to the local table, which `ip route` does not show.
+  if (a.prefixlen === 32 || l.kind === 'loopback') return;
+  const dst = `${networkOf(a.local, a.prefixlen)}/${a.prefixlen}`;
+  const n = tx.ns(l.netns);
+  if (n.routes.some((r) => r.family === 4 && r.dst === dst && r.dev === l.id && r.protocol === 'kernel')) return;
+  n.routes.push({ family: 4, dst, dev: l.id, protocol: 'kernel', scope: 'link', prefsrc: a.local });
+  tx.events.push({ type: 'newroute', netns: l.netns, dst });
+}
+
+/**
+ * dev_change_net_namespace(): the link goes down, loses its addresses, routes and bridge,
+ * keeps its ifindex unless that index is taken in the target, and may be renamed on the way.
+ */
+function moveLink(tx: Tx, id: LinkId, to: NetnsId, newName: string | undefined): void {
+  const l = tx.links[id];
+  if (l.kind === 'loopback' || l.kind === 'bridge') fail('EINVAL');
+  const name = newName ?? l.name;
+  if (tx.hasName(to, name) && !(to === l.netns && name === l.name)) fail('EEXIST', name);
+  if (to === l.netns) {
+    if (newName !== undefined) tx.link(id).name = newName;
+    return;
+  }
+  setDown(tx, id);
+  if (l.master) releasePort(tx, id);
+  dropRoutesVia(tx, l.netns, id);
+  const from = l.netns;
+  const m = tx.link(id);
+  m.addrs = [];
+  m.netns = to;
+  m.name = name;
+  tx.events.push({ type: 'dellink', link: id, netns: from, name: l.name });
+  if (Object.values(tx.links).some((x) => x.netns === to && x.ifindex === m.ifindex && x.id !== id)) {
+    m.ifindex = tx.allocIfindex(to);
+  }
+  if (m.peer) tx.ensureNsids(to, tx.links[m.peer].netns);
+  tx.touch(id);
+  tx.events.push({ type: 'newlink', link: id, netns: to });
+}
+
+export interface SetLinkArgs {
+  netns: NetnsId;
+  name: string;
+  up?: boolean;
+  mtu?: number;
+  mac?: string;
+  rename?: string;
+  /** A bridge name in the same namespace, or null for `nomaster`. */
+  master?: string | null;
+  txqlen?: number;
+  /** Move to another namespace (`netns NS`); `rename` then names it there. */
+  toNetns?: NetnsId;
+}
+
+/** `ip link set NAME …`, in the order do_setlink applies the attributes. */
+export function setLink(k: KernelState, a: SetLinkArgs): KernelResult {
+  return run(k, (tx) => {
+    let l = tx.findLink(a.netns, a.name);
+    const id = l.id;
+    if (a.toNetns !== undefined) {
+      if (!tx.netns[a.toNetns]) fail('ENOENT', 'netns');
+      moveLink(tx, id, a.toNetns, a.rename);
+      l = tx.links[id];
+    }
+    if (a.mac !== undefined) {
+      if (isMulticastMac(a.mac)) fail('EADDRNOTAVAIL', 'mac');
+      if (l.kind === 'loopback') fail('EOPNOTSUPP');
+      const m = tx.link(id);
+      m.mac = a.mac;
+      if (m.kind === 'bridge') {
+        m.bridge!.macSet = true;
+        m.bridge!.carrierTracked = true;
+        tx.touch(id);
+      }
+      if (m.master) recalcBridgeMac(tx, m.master);
+    }
+    if (a.mtu !== undefined) {
+      const [min, max] = l.kind === 'loopback' ? [0, 2147483647] : [68, 65535];
+      if (a.mtu < min) fail('EINVAL', 'mtu less than device minimum');
+      if (a.mtu > max) fail('EINVAL', 'mtu greater than device maximum');
+      tx.link(id).mtu = a.mtu;
+    }
+    if (a.rename !== undefined && a.toNetns === undefined && a.rename !== l.name) {
+      // dev_change_name(): a running device cannot be renamed.
+      if (l.up) fail('EBUSY');
+      if (tx.hasName(l.netns, a.rename)) fail('EEXIST', a.rename);
+      tx.link(id).name = a.rename;
+      tx.events.push({ type: 'setlink', link: id });
+    }
+    if (a.up === true) setUp(tx, id);
+    if (a.up === false) setDown(tx, id);
+    if (a.master !== undefined) {
+      if (a.master === null) {
+        if (tx.links[id].master) releasePort(tx, id);
+      } else {
+        const br = tx.findLink(tx.links[id].netns, a.master);
+        enslave(tx, id, br.id);
+      }
+    }
+    if (a.txqlen !== undefined) tx.link(id).txqlen = a.txqlen;
+  });
+}
+
+// ---------------------------------------------------------------- addresses
+
+export interface AddAddrArgs {
+  netns: NetnsId;
+  dev: string;
+  family: 4 | 6;
+  local: string;
+  prefixlen: number;
+  /** An explicit broadcast, or `+` to derive it from the prefix. */
+  broadcast?: string;
+  scope?: Addr['scope'];
+  label?: string;
+}
+
+/** `ip addr add ADDR/LEN dev NAME`: primary or secondary, with its prefix route when the link is up. */
+export function addAddr(k: KernelState, a: AddAddrArgs): KernelResult {
+  return run(k, (tx) => {
+    const l = tx.findLink(a.netns, a.dev);
+    if (a.family === 6) {
+      if (tx.netns[a.netns].ipv6Disabled || l.ipv6Disabled) fail('EACCES');
+      if (l.addrs.some((x) => x.family === 6 && x.local === a.local)) fail('EEXIST');
+      const m = tx.link(l.id);
+      m.addrs.push({ family: 6, local: a.local, prefixlen: a.prefixlen, scope: a.scope ?? 'global' });
+      tx.events.push({ type: 'newaddr', link: l.id, addr: `${a.local}/${a.prefixlen}` });
+      return;
+    }
+    let secondary = false;
+    let lastPrimary = -1;
+    const scope = a.scope ?? (a.local.startsWith('127.') ? 'host' : 'global');
+    l.addrs.forEach((x, i) => {
+      if (x.family !== 4) return;
+      if (!x.secondary) lastPrimary = i;
+      if (x.prefixlen === a.prefixlen && inSubnet(a.local, x.local, x.prefixlen)) {
+        if (x.local === a.local) fail('EEXIST');
+        if (x.scope !== scope) fail('EINVAL');
+        secondary = true;
+      }
+    });
+    const addr: Addr = {
+      family: 4,
+      local: a.local,
+      prefixlen: a.prefixlen,
+      ...(a.broadcast !== undefined
+        ? { broadcast: a.broadcast === '+' ? broadcastOf(a.local, a.prefixlen) : a.broadcast }
+        : {}),
+      scope,
+      label: a.label ?? l.name,
+      ...(secondary ? { secondary: true } : {}),
+    };
+    const m = tx.link(l.id);
+    // __inet_insert_ifa(): a primary goes after the last primary, a secondary at the end.
+    const v4count = m.addrs.filter((x) => x.family === 4).length;
+    if (secondary || lastPrimary === v4count - 1) m.addrs.splice(v4count, 0, addr);
+    else m.addrs.splice(lastPrimary + 1, 0, addr);
+    m.addrs.sort((x, y) => x.family - y.family);
+    if (m.up && !secondary) addPrefixRoute(tx, m, addr);
+    tx.events.push({ type: 'newaddr', link: l.id, addr: `${a.local}/${a.prefixlen}` });
+  });
+}
+
+/** `ip addr del`: a primary takes its secondaries and its prefix route along. */
+export function delAddr(
+  k: KernelState,
+  a: { netns: NetnsId; dev: string; family: 4 | 6; local: string; prefixlen?: number },
+): KernelResult {
+  return run(k, (tx) => {
+    const l = tx.findLink(a.netns, a.dev);
+    const i = l.addrs.findIndex(
+      (x) => x.family === a.family && x.local === a.local && (a.prefixlen === undefined || x.prefixlen === a.prefixlen),
+    );
+    if (i < 0) fail('EADDRNOTAVAIL');
+    const m = tx.link(l.id);
+    const gone = m.addrs[i];
+    m.addrs.splice(i, 1);
+    if (gone.family === 4 && !gone.secondary) {
+      m.addrs = m.addrs.filter(
+        (x) =>
+          !(
+            x.family === 4 &&
+            x.secondary &&
+            x.prefixlen === gone.prefixlen &&
+            inSubnet(x.local, gone.local, gone.prefixlen)
+          ),
+      );
+      const dst = `${networkOf(gone.local, gone.prefixlen)}/${gone.prefixlen}`;
+      const n = tx.ns(l.netns);
+      n.routes = n.routes.filter(
+        (r) => !(r.dev === l.id && r.protocol === 'kernel' && r.dst === dst && r.prefsrc === gone.local),
+      );
+      // Routes through a gateway that is no longer on a connected network die with it (fib_sync_down_addr).
+      n.routes = n.routes.filter((r) => !r.gateway || gatewayReachable(tx.snapshot(), l.netns, r.gateway, r.dev));
+    }
+    tx.events.push({ type: 'deladdr', link: l.id, addr: `${gone.local}/${gone.prefixlen}` });
+  });
+}
+
+/** `ip addr flush dev NAME`: every address of a family (both when omitted). */
+export function flushAddr(k: KernelState, a: { netns: NetnsId; dev: string; family?: 4 | 6 }): KernelResult {
+  return run(k, (tx) => {
+    const l = tx.findLink(a.netns, a.dev);
+    const m = tx.link(l.id);
+    m.addrs = m.addrs.filter((x) => a.family !== undefined && x.family !== a.family);
+    if (a.family !== 6) dropRoutesVia(tx, l.netns, l.id);
+  });
+}
+
+// ---------------------------------------------------------------- routes
+
+function gatewayReachable(k: KernelState, ns: NetnsId, gw: string, dev?: LinkId): boolean {
+  return k.netns[ns].routes.some(
+    (r) =>
+      r.family === 4 &&
+      r.scope === 'link' &&
+      r.dst !== 'default' &&
+      (!dev || r.dev === dev) &&
+      inSubnet(gw, r.dst.split('/')[0], Number(r.dst.split('/')[1])),
+  );
+}
+
+export interface AddRouteArgs {
+  netns: NetnsId;
+  /** `default` or CIDR; a bare address means /32. */
+  dst: string;
+  gateway?: string;
+  dev?: string;
+  protocol?: RouteProto;
+  metric?: number;
+  scope?: RouteScope;
+  prefsrc?: string;
+}
+
+function normDst(dst: string): string {
+  if (dst === 'default' || dst === '0.0.0.0/0') return 'default';
+  const [ip, len = '32'] = dst.split('/');
+  return `${networkOf(ip, Number(len))}/${len}`;
+}
+
+/** `ip route add`: a gateway must sit on a connected network of an up link. */
+export function addRoute(k: KernelState, a: AddRouteArgs): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const dst = normDst(a.dst);
+    let dev: Link | undefined = a.dev !== undefined ? tx.findLink(a.netns, a.dev) : undefined;
+    if (dev && !dev.up) fail('ENETDOWN', 'Nexthop device is not up');
+    if (a.gateway !== undefined) {
+      const k2 = tx.snapshot();
+      const via = k2.netns[a.netns].routes.find(
+        (r) =>
+          r.family === 4 &&
+          r.scope === 'link' &&
+          r.dst !== 'default' &&
+          (!dev || r.dev === dev.id) &&
+          inSubnet(a.gateway!, r.dst.split('/')[0], Number(r.dst.split('/')[1])),
+      );
+      if (!via) fail('ENETUNREACH', 'Nexthop has invalid gateway');
+      dev = tx.links[via.dev];
+    }
+    if (!dev) fail('EINVAL', 'dev');
+    const metric = a.metric ?? 0;
+    const n = tx.ns(a.netns);
+    if (n.routes.some((r) => r.family === 4 && r.dst === dst && (r.metric ?? 0) === metric)) fail('EEXIST');
+    const route: Route = {
+      family: 4,
+      dst,
+      ...(a.gateway !== undefined ? { gateway: a.gateway } : {}),
+      dev: dev.id,
+      protocol: a.protocol ?? 'boot',
+      scope: a.scope ?? (a.gateway !== undefined ? 'global' : 'link'),
+      ...(a.prefsrc !== undefined ? { prefsrc: a.prefsrc } : {}),
+      ...(a.metric !== undefined ? { metric: a.metric } : {}),
+    };
+    n.routes.push(route);
+    tx.events.push({ type: 'newroute', netns: a.netns, dst });
+  });
+}
+
+/** `ip route del`: the first route matching what was given. */
+export function delRoute(
+  k: KernelState,
+  a: { netns: NetnsId; dst: string; gateway?: string; dev?: string; metric?: number },
+): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const dst = normDst(a.dst);
+    const dev = a.dev !== undefined ? tx.findLink(a.netns, a.dev) : undefined;
+    const routes = tx.netns[a.netns].routes;
+    const i = routes.findIndex(
+      (r) =>
+        r.family === 4 &&
+        r.dst === dst &&
+        (!a.gateway || r.gateway === a.gateway) &&
+        (!dev || r.dev === dev.id) &&
+        (a.metric === undefined || (r.metric ?? 0) === a.metric),
+    );
+    if (i < 0) fail('ESRCH');
+    tx.ns(a.netns).routes.splice(i, 1);
+    tx.events.push({ type: 'delroute', netns: a.netns, dst });
+  });
+}
+
+// ---------------------------------------------------------------- op lists
+
+/** One kernel operation as data: what Docker plans, the step player replays and export prints. */
+export type KernelOp =
+  | ({ op: 'addNetns' } & Parameters<typeof addNetns>[1])
+  | ({ op: 'delNetns' } & Parameters<typeof delNetns>[1])
+  | ({ op: 'setNetnsName' } & Parameters<typeof setNetnsName>[1])
+  | ({ op: 'setSysctl' } & Parameters<typeof setSysctl>[1])
+  | ({ op: 'addLink' } & AddLinkArgs)
+  | ({ op: 'addVethPair' } & AddVethArgs)
+  | ({ op: 'delLink' } & Parameters<typeof delLink>[1])
+  | ({ op: 'setLink' } & SetLinkArgs)
+  | ({ op: 'addAddr' } & AddAddrArgs)
+  | ({ op: 'delAddr' } & Parameters<typeof delAddr>[1])
+  | ({ op: 'flushAddr' } & Parameters<typeof flushAddr>[1])
+  | ({ op: 'addRoute' } & AddRouteArgs)
+  | ({ op: 'delRoute' } & Parameters<typeof delRoute>[1]);
+
+/** Applies one operation. */
+export function apply(k: KernelState, op: KernelOp): KernelResult {
+  switch (op.op) {
+    case 'addNetns':
+      return addNetns(k, op);
+    case 'delNetns':
+      return delNetns(k, op);
+    case 'setNetnsName':
+      return setNetnsName(k, op);
+    case 'setSysctl':
+      return setSysctl(k, op);
+    case 'addLink':
+      return addLink(k, op);
+    case 'addVethPair':
+      return addVethPair(k, op);
+    case 'delLink':
+      return delLink(k, op);
+    case 'setLink':
+      return setLink(k, op);
+    case 'addAddr':
+      return addAddr(k, op);
+    case 'delAddr':
+      return delAddr(k, op);
+    case 'flushAddr':
+      return flushAddr(k, op);
+    case 'addRoute':
+      return addRoute(k, op);
+    case 'delRoute':
+      return delRoute(k, op);
+  }
+}
+
+/** Folds a list of operations; stops at the first failure and says which step failed. */
+export function applyAll(
+  k: KernelState,
+  ops: readonly KernelOp[],
+):
+  | { ok: true; state: KernelState; events: KernelEvent[] }
+  | { ok: false; error: KernelError; step: number; state: KernelState } {
+  let s = k;
+  const events: KernelEvent[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    const r = apply(s, ops[i]);
+    if (!r.ok) return { ok: false, error: r.error, step: i, state: s };
+    s = r.state;
+    events.push(...r.events);
+  }
+  return { ok: true, state: s, events };
+}

@@ -1,0 +1,4 @@
+// shell/tools/index.ts — imports every tool module so that each registers its commands.
+// One import line per module; importing this file is what makes the tools exist.
+import './text';
+import './session';
