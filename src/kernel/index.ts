@@ -5,3 +5,4 @@ export * from './query';
 export * from './addr';
 export * from './invariants';
 export { nextU32, randomBytes, randomHex, seedFrom } from './rng';
+export * from './packet';

@@ -131,6 +131,15 @@ export interface Netns {
   ipv6Disabled: boolean;
   /** net.ipv4.ip_forward */
   ipForward: boolean;
+  /** `-t nat -A POSTROUTING -s SOURCE ! -o NOTOUT -j MASQUERADE` rules, in order. */
+  nat?: MasqueradeRule[];
+}
+
+export interface MasqueradeRule {
+  /** Source network in CIDR form. */
+  source: string;
+  /** The rule does not apply to packets leaving through this device (the bridge itself). */
+  notOut: string;
 }
 
 export interface KernelState {

@@ -2,3 +2,4 @@
 // One import line per module; importing this file is what makes the tools exist.
 import './text';
 import './session';
+import './ping';
