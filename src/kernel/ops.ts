@@ -840,6 +840,50 @@ export function delRoute(
   });
 }
 
+// ---------------------------------------------------------------- sockets
+
+export interface BindArgs {
+  netns: NetnsId;
+  proto: 'tcp' | 'udp';
+  /** `0.0.0.0` for every address. */
+  addr: string;
+  port: number;
+  process: string;
+  pid: number;
+}
+
+/**
+ * bind() + listen(): a port can be bound once per namespace and protocol, unless both
+ * sockets name different specific addresses (inet_csk_bind_conflict without SO_REUSEPORT).
+ */
+export function bindSocket(k: KernelState, a: BindArgs): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    if (a.port < 1 || a.port > 65535) fail('EINVAL', 'port');
+    const n = tx.netns[a.netns];
+    const clash = n.sockets.some(
+      (s) =>
+        s.proto === a.proto && s.port === a.port && (s.addr === a.addr || s.addr === '0.0.0.0' || a.addr === '0.0.0.0'),
+    );
+    if (clash) fail('EADDRINUSE');
+    if (
+      a.addr !== '0.0.0.0' &&
+      !Object.values(tx.links).some((l) => l.netns === a.netns && l.addrs.some((x) => x.local === a.addr))
+    )
+      fail('EADDRNOTAVAIL');
+    tx.ns(a.netns).sockets.push({ proto: a.proto, addr: a.addr, port: a.port, process: a.process, pid: a.pid });
+  });
+}
+
+/** A process exits: every socket it held closes. */
+export function closeSockets(k: KernelState, a: { netns: NetnsId; pid: number }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const n = tx.ns(a.netns);
+    n.sockets = n.sockets.filter((s) => s.pid !== a.pid);
+  });
+}
+
 // ---------------------------------------------------------------- op lists
 
 /** One kernel operation as data: what Docker plans, the step player replays and export prints. */
@@ -856,7 +900,9 @@ export type KernelOp =
   | ({ op: 'delAddr' } & Parameters<typeof delAddr>[1])
   | ({ op: 'flushAddr' } & Parameters<typeof flushAddr>[1])
   | ({ op: 'addRoute' } & AddRouteArgs)
-  | ({ op: 'delRoute' } & Parameters<typeof delRoute>[1]);
+  | ({ op: 'delRoute' } & Parameters<typeof delRoute>[1])
+  | ({ op: 'bindSocket' } & BindArgs)
+  | ({ op: 'closeSockets' } & Parameters<typeof closeSockets>[1]);
 
 /** Applies one operation. */
 export function apply(k: KernelState, op: KernelOp): KernelResult {
@@ -887,6 +933,10 @@ export function apply(k: KernelState, op: KernelOp): KernelResult {
       return addRoute(k, op);
     case 'delRoute':
       return delRoute(k, op);
+    case 'bindSocket':
+      return bindSocket(k, op);
+    case 'closeSockets':
+      return closeSockets(k, op);
   }
 }
 

@@ -302,3 +302,32 @@ describe('route order', () => {
     ]);
   });
 });
+
+describe('sockets', () => {
+  const bind = (addr: string, port: number, pid: number): KernelOp => ({
+    op: 'bindSocket',
+    netns: H,
+    proto: 'tcp',
+    addr,
+    port,
+    process: 'nginx',
+    pid,
+  });
+  it('refuses a second bind of a port in the same namespace (EADDRINUSE, errno 98)', () => {
+    const k = run([bind('0.0.0.0', 80, 10)]);
+    expect(errnoOf(k, bind('0.0.0.0', 80, 11))).toBe('EADDRINUSE');
+    expect(errnoOf(k, bind('127.0.0.1', 80, 11))).toBe('EADDRINUSE');
+  });
+  it('lets the same port be bound in another namespace, and again once the holder exits', () => {
+    let k = run([
+      { op: 'addNetns', name: 'c' },
+      bind('0.0.0.0', 80, 10),
+      { ...bind('0.0.0.0', 80, 11), netns: 'netns:1' },
+    ]);
+    k = run([{ op: 'closeSockets', netns: H, pid: 10 }, bind('0.0.0.0', 80, 12)], k);
+    expect(k.netns[H].sockets.map((s) => s.pid)).toEqual([12]);
+  });
+  it('cannot bind an address the namespace does not have', () => {
+    expect(errnoOf(createKernel(1), bind('10.9.9.9', 80, 1))).toBe('EADDRNOTAVAIL');
+  });
+});
