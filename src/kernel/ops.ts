@@ -154,7 +154,7 @@ class Tx {
   }
 
   /** addrconf: an up link with carrier and IPv6 enabled gets its kernel address (::1 or fe80::/64). */
-  private settleIpv6(): void {
+  settleIpv6(): void {
     const k = this.snapshot();
     for (const id of this.dirty) {
       const l = this.links[id];
@@ -174,6 +174,7 @@ class Tx {
       this.link(id).addrs.push(addr);
       this.events.push({ type: 'newaddr', link: id, addr: `${local}/${addr.prefixlen}` });
     }
+    this.dirty.clear();
   }
 
   snapshot(): KernelState {
@@ -194,7 +195,19 @@ class Tx {
   }
 }
 
+/**
+ * The transaction a list of operations shares (applyAll), so that a whole `docker run`
+ * copies the state once rather than once per operation. Only set while applyAll runs.
+ */
+let batchTx: Tx | undefined;
+
 function run(k: KernelState, body: (tx: Tx) => void): KernelResult {
+  if (batchTx) {
+    // Inside applyAll: errors propagate to it as KErr; the state is produced once at the end.
+    body(batchTx);
+    batchTx.settleIpv6();
+    return { ok: true, state: k, events: [] };
+  }
   const tx = new Tx(k);
   try {
     body(tx);
@@ -940,20 +953,27 @@ export function apply(k: KernelState, op: KernelOp): KernelResult {
   }
 }
 
-/** Folds a list of operations; stops at the first failure and says which step failed. */
+/** Folds a list of operations in one transaction; stops at the first failure and says which step failed. */
 export function applyAll(
   k: KernelState,
   ops: readonly KernelOp[],
 ):
   | { ok: true; state: KernelState; events: KernelEvent[] }
   | { ok: false; error: KernelError; step: number; state: KernelState } {
-  let s = k;
-  const events: KernelEvent[] = [];
-  for (let i = 0; i < ops.length; i++) {
-    const r = apply(s, ops[i]);
-    if (!r.ok) return { ok: false, error: r.error, step: i, state: s };
-    s = r.state;
-    events.push(...r.events);
+  if (batchTx) throw new Error('applyAll does not nest');
+  const tx = new Tx(k);
+  let i = 0;
+  batchTx = tx;
+  try {
+    for (; i < ops.length; i++) apply(k, ops[i]);
+  } catch (e) {
+    batchTx = undefined;
+    if (!(e instanceof KErr)) throw e;
+    // The failed op may have written half of its change: redo the steps before it, cleanly.
+    const before = applyAll(k, ops.slice(0, i));
+    return { ok: false, error: e.error, step: i, state: before.ok ? before.state : k };
+  } finally {
+    batchTx = undefined;
   }
-  return { ok: true, state: s, events };
+  return { ok: true, state: tx.state(), events: tx.events };
 }

@@ -3,7 +3,15 @@
 // hold (kernel/invariants.ts). fast-check shrinks a failure to the shortest sequence.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, checkInvariants, createKernel, type KernelOp, type KernelState, type NetnsId } from '../../src/kernel';
+import {
+  apply,
+  applyAll,
+  checkInvariants,
+  createKernel,
+  type KernelOp,
+  type KernelState,
+  type NetnsId,
+} from '../../src/kernel';
 
 const names = ['lo', 'eth0', 'veth0', 'vA', 'vB', 'br0', 'br1', 'docker0'];
 const nsIds: NetnsId[] = ['netns:0', 'netns:1', 'netns:2', 'netns:3'];
@@ -116,6 +124,34 @@ describe('kernel invariants under random operations', () => {
             k = deepFreeze(r.state);
           }
         }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('applyAll', () => {
+  it('gives exactly the state of applying the operations one by one, and the same failing step', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 2 ** 31 }), (ops, seed) => {
+        const k0 = createKernel(seed);
+        let k = k0;
+        let failedAt: number | undefined;
+        for (let i = 0; i < ops.length; i++) {
+          const r = apply(k, ops[i]);
+          if (!r.ok) {
+            failedAt = i;
+            break;
+          }
+          k = r.state;
+        }
+        const all = applyAll(k0, ops);
+        if (failedAt === undefined) {
+          expect(all.ok).toBe(true);
+        } else {
+          expect(all.ok ? undefined : all.step).toBe(failedAt);
+        }
+        expect(all.state).toEqual(k);
       }),
       { numRuns: 400 },
     );
