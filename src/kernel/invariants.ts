@@ -20,6 +20,9 @@ export function checkInvariants(k: KernelState): string[] {
     names.add(nk);
     indexes.add(ik);
     if (l.kind === 'loopback') loopbacks[l.netns] = (loopbacks[l.netns] ?? 0) + 1;
+    const n = k.netns[l.netns];
+    if (n && (n.byIndex[l.ifindex] !== l.id || n.byName[l.name] !== l.id))
+      bad.push(`${l.id} is missing from ${l.netns}'s indexes`);
     if (l.kind === 'veth') {
       const p = l.peer ? k.links[l.peer] : undefined;
       if (!p) bad.push(`veth ${l.id} has no peer`);
@@ -41,6 +44,16 @@ export function checkInvariants(k: KernelState): string[] {
   }
   for (const [id, ns] of Object.entries(k.netns)) {
     if (ns.id !== id) bad.push(`netns ${id} is filed under the wrong id`);
+    for (const [idx, lid] of Object.entries(ns.byIndex)) {
+      const l = k.links[lid];
+      if (!l || l.netns !== id || String(l.ifindex) !== idx)
+        bad.push(`${id}'s index ${idx} points at ${lid}, which is not there`);
+    }
+    for (const [name, lid] of Object.entries(ns.byName)) {
+      const l = k.links[lid];
+      if (!l || l.netns !== id || l.name !== name)
+        bad.push(`${id}'s name ${name} points at ${lid}, which is not there`);
+    }
     if (loopbacks[id] !== 1) bad.push(`netns ${id} has ${loopbacks[id] ?? 0} loopback devices`);
     for (const r of ns.routes) {
       const d = k.links[r.dev];

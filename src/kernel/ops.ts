@@ -77,6 +77,8 @@ class Tx {
       const n = this.netns[id];
       this.netns[id] = {
         ...n,
+        byIndex: { ...n.byIndex },
+        byName: { ...n.byName },
         nsids: { ...n.nsids },
         routes: [...n.routes],
         neigh: [...n.neigh],
@@ -96,19 +98,41 @@ class Tx {
   }
 
   findLink(ns: NetnsId, name: string): Link {
-    if (!this.netns[ns]) fail('ENOENT', 'netns');
-    for (const l of Object.values(this.links)) if (l.netns === ns && l.name === name) return l;
-    return fail('ENODEV', name);
+    const n = this.netns[ns];
+    if (!n) fail('ENOENT', 'netns');
+    const id = n.byName[name];
+    return id !== undefined ? this.links[id] : fail('ENODEV', name);
   }
 
   hasName(ns: NetnsId, name: string): boolean {
-    for (const l of Object.values(this.links)) if (l.netns === ns && l.name === name) return true;
-    return false;
+    return this.netns[ns]?.byName[name] !== undefined;
   }
 
   hasIndex(ns: NetnsId, ifindex: number): boolean {
-    for (const l of Object.values(this.links)) if (l.netns === ns && l.ifindex === ifindex) return true;
-    return false;
+    return this.netns[ns]?.byIndex[ifindex] !== undefined;
+  }
+
+  /** Files a new link: into the link table and its namespace's indexes. */
+  register(l: Link): void {
+    this.links[l.id] = l;
+    this.ownL.add(l.id);
+    const n = this.ns(l.netns);
+    n.byIndex[l.ifindex] = l.id;
+    n.byName[l.name] = l.id;
+  }
+
+  /** Takes a link out of its namespace's indexes (before a move, a rename or its end). */
+  unindex(l: Link): void {
+    const n = this.ns(l.netns);
+    delete n.byIndex[l.ifindex];
+    delete n.byName[l.name];
+  }
+
+  /** Puts a link back into its namespace's indexes under its current name and index. */
+  reindex(l: Link): void {
+    const n = this.ns(l.netns);
+    n.byIndex[l.ifindex] = l.id;
+    n.byName[l.name] = l.id;
   }
 
   /** dev_index_reserve(): the next free index after the last one handed out (cyclic, never 0). */
@@ -224,7 +248,7 @@ function emptyStats() {
 
 function makeLoopback(tx: Tx, ns: NetnsId): void {
   const id = tx.newLinkId();
-  tx.links[id] = {
+  tx.register({
     id,
     netns: ns,
     ifindex: tx.allocIfindex(ns),
@@ -236,7 +260,7 @@ function makeLoopback(tx: Tx, ns: NetnsId): void {
     up: false,
     addrs: [],
     stats: emptyStats(),
-  };
+  });
 }
 
 function newNetnsRecord(id: NetnsId, inode: number, name?: string): Netns {
@@ -245,6 +269,8 @@ function newNetnsRecord(id: NetnsId, inode: number, name?: string): Netns {
     ...(name !== undefined ? { name } : {}),
     inode,
     nextIfindex: 1,
+    byIndex: {},
+    byName: {},
     nsids: {},
     routes: [],
     neigh: [],
@@ -309,8 +335,9 @@ export function delNetns(k: KernelState, a: { netns: NetnsId }): KernelResult {
   return run(k, (tx) => {
     if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
     if (a.netns === INIT_NET) fail('EINVAL', 'init_net');
-    for (const l of Object.values(tx.links)) {
-      if (l.netns !== a.netns || !tx.links[l.id]) continue;
+    for (const lid of Object.values(tx.netns[a.netns].byIndex)) {
+      const l = tx.links[lid];
+      if (!l || l.netns !== a.netns) continue;
       if (l.kind === 'ether') moveLink(tx, l.id, INIT_NET, undefined);
       else destroyLink(tx, l.id);
     }
@@ -334,7 +361,9 @@ export function setSysctl(
       return;
     }
     const targets =
-      a.dev !== undefined ? [tx.findLink(a.netns, a.dev)] : Object.values(tx.links).filter((l) => l.netns === a.netns);
+      a.dev !== undefined
+        ? [tx.findLink(a.netns, a.dev)]
+        : Object.values(tx.netns[a.netns].byIndex).map((id) => tx.links[id]);
     if (a.dev === undefined) tx.ns(a.netns).ipv6Disabled = a.value;
     for (const t of targets) {
       const l = tx.link(t.id);
@@ -367,7 +396,7 @@ export function addLink(k: KernelState, a: AddLinkArgs): KernelResult {
     if (a.mac !== undefined && isMulticastMac(a.mac)) fail('EADDRNOTAVAIL', 'mac');
     const id = tx.newLinkId();
     const mac = a.mac ?? tx.randomMac();
-    tx.links[id] = {
+    tx.register({
       id,
       netns: a.netns,
       ifindex: tx.allocIfindex(a.netns),
@@ -391,7 +420,7 @@ export function addLink(k: KernelState, a: AddLinkArgs): KernelResult {
           }
         : {}),
       ...(a.kind === 'ether' ? { rootQdisc: a.rootQdisc ?? 'fq_codel', cable: a.cable ?? true } : {}),
-    };
+    });
     tx.events.push({ type: 'newlink', link: id, netns: a.netns });
   });
 }
@@ -425,9 +454,9 @@ export function addVethPair(k: KernelState, a: AddVethArgs): KernelResult {
     if (tx.hasName(a.netns, name) || (peerNs === a.netns && name === peerName)) fail('EEXIST', name);
     const peerId = tx.newLinkId();
     const id = tx.newLinkId();
-    const base = { kind: 'veth' as const, mtu: a.mtu ?? 1500, up: false, addrs: [], stats: emptyStats() };
-    tx.links[peerId] = {
-      ...base,
+    const base = () => ({ kind: 'veth' as const, mtu: a.mtu ?? 1500, up: false, addrs: [], stats: emptyStats() });
+    tx.register({
+      ...base(),
       id: peerId,
       netns: peerNs,
       ifindex: tx.allocIfindex(peerNs),
@@ -435,9 +464,9 @@ export function addVethPair(k: KernelState, a: AddVethArgs): KernelResult {
       txqlen: a.peerTxqlen ?? 1000,
       mac: a.peerMac ?? tx.randomMac(),
       peer: id,
-    };
-    tx.links[id] = {
-      ...base,
+    });
+    tx.register({
+      ...base(),
       id,
       netns: a.netns,
       ifindex: tx.allocIfindex(a.netns),
@@ -445,7 +474,7 @@ export function addVethPair(k: KernelState, a: AddVethArgs): KernelResult {
       txqlen: a.txqlen ?? 1000,
       mac: a.mac ?? tx.randomMac(),
       peer: peerId,
-    };
+    });
     tx.ensureNsids(a.netns, peerNs);
     tx.events.push({ type: 'newlink', link: peerId, netns: peerNs }, { type: 'newlink', link: id, netns: a.netns });
   });
@@ -468,6 +497,7 @@ function destroyLink(tx: Tx, id: LinkId): void {
   if (l.master) releasePort(tx, id);
   if (l.kind === 'bridge') for (const p of portsOf(tx.snapshot(), l)) releasePort(tx, p.id);
   dropRoutesVia(tx, l.netns, id);
+  tx.unindex(l);
   delete tx.links[id];
   tx.dirty.delete(id);
   tx.events.push({ type: 'dellink', link: id, netns: l.netns, name: l.name });
@@ -570,21 +600,25 @@ function moveLink(tx: Tx, id: LinkId, to: NetnsId, newName: string | undefined):
   const name = newName ?? l.name;
   if (tx.hasName(to, name) && !(to === l.netns && name === l.name)) fail('EEXIST', name);
   if (to === l.netns) {
-    if (newName !== undefined) tx.link(id).name = newName;
+    if (newName !== undefined) {
+      tx.unindex(l);
+      tx.link(id).name = newName;
+      tx.reindex(tx.links[id]);
+    }
     return;
   }
   setDown(tx, id);
   if (l.master) releasePort(tx, id);
   dropRoutesVia(tx, l.netns, id);
   const from = l.netns;
+  tx.unindex(tx.links[id]);
   const m = tx.link(id);
   m.addrs = [];
   m.netns = to;
   m.name = name;
   tx.events.push({ type: 'dellink', link: id, netns: from, name: l.name });
-  if (Object.values(tx.links).some((x) => x.netns === to && x.ifindex === m.ifindex && x.id !== id)) {
-    m.ifindex = tx.allocIfindex(to);
-  }
+  if (tx.hasIndex(to, m.ifindex)) m.ifindex = tx.allocIfindex(to);
+  tx.reindex(m);
   if (m.peer) tx.ensureNsids(to, tx.links[m.peer].netns);
   tx.touch(id);
   tx.events.push({ type: 'newlink', link: id, netns: to });
@@ -636,7 +670,9 @@ export function setLink(k: KernelState, a: SetLinkArgs): KernelResult {
       // dev_change_name(): a running device cannot be renamed.
       if (l.up) fail('EBUSY');
       if (tx.hasName(l.netns, a.rename)) fail('EEXIST', a.rename);
+      tx.unindex(l);
       tx.link(id).name = a.rename;
+      tx.reindex(tx.links[id]);
       tx.events.push({ type: 'setlink', link: id });
     }
     if (a.up === true) setUp(tx, id);
@@ -881,7 +917,7 @@ export function bindSocket(k: KernelState, a: BindArgs): KernelResult {
     if (clash) fail('EADDRINUSE');
     if (
       a.addr !== '0.0.0.0' &&
-      !Object.values(tx.links).some((l) => l.netns === a.netns && l.addrs.some((x) => x.local === a.addr))
+      !Object.values(tx.netns[a.netns].byIndex).some((id) => tx.links[id].addrs.some((x) => x.local === a.addr))
     )
       fail('EADDRNOTAVAIL');
     tx.ns(a.netns).sockets.push({ proto: a.proto, addr: a.addr, port: a.port, process: a.process, pid: a.pid });

@@ -18,19 +18,20 @@ export function netnsByName(k: KernelState, name: string): Netns | undefined {
 
 /** Links of one namespace in ifindex order, as a dump lists them. */
 export function linksOf(k: KernelState, ns: NetnsId): Link[] {
-  const out: Link[] = [];
-  for (const l of Object.values(k.links)) if (l.netns === ns) out.push(l);
-  return out.sort((a, b) => a.ifindex - b.ifindex);
+  const n = k.netns[ns];
+  if (!n) return [];
+  // Integer-like keys iterate in ascending order, so this is already ifindex order.
+  return Object.values(n.byIndex).map((id) => k.links[id]);
 }
 
 export function linkByName(k: KernelState, ns: NetnsId, name: string): Link | undefined {
-  for (const l of Object.values(k.links)) if (l.netns === ns && l.name === name) return l;
-  return undefined;
+  const id = k.netns[ns]?.byName[name];
+  return id === undefined ? undefined : k.links[id];
 }
 
 export function linkByIndex(k: KernelState, ns: NetnsId, ifindex: number): Link | undefined {
-  for (const l of Object.values(k.links)) if (l.netns === ns && l.ifindex === ifindex) return l;
-  return undefined;
+  const id = k.netns[ns]?.byIndex[ifindex];
+  return id === undefined ? undefined : k.links[id];
 }
 
 export function peerOf(k: KernelState, l: Link): Link | undefined {

@@ -122,6 +122,10 @@ export interface Netns {
   inode: number;
   /** Next ifindex to try (the kernel allocates cyclically per namespace). */
   nextIfindex: number;
+  /** The namespace's links by ifindex (dev_get_by_index); kept by ops, never set by hand. */
+  byIndex: Record<number, LinkId>;
+  /** The namespace's links by name (dev_get_by_name); kept by ops, never set by hand. */
+  byName: Record<string, LinkId>;
   /** netnsid this namespace assigned to others (peernet2id). */
   nsids: Record<NetnsId, number>;
   routes: Route[];
