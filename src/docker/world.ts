@@ -13,6 +13,7 @@ import {
   type KernelState,
 } from '../kernel';
 import { bootDaemonOps } from './daemon';
+import type { Container, Network } from './types';
 
 export type DockerProfile = 'classic' | 'current';
 
@@ -22,8 +23,14 @@ export interface DockerState {
   /** False for a bare Linux host without Docker (used by the conformance suite). */
   installed: boolean;
   rng: number;
-  containers: Record<string, unknown>;
-  networks: Record<string, unknown>;
+  /** Containers by full id. */
+  containers: Record<string, Container>;
+  /** Networks by full id (bridge, host and none from the daemon's boot). */
+  networks: Record<string, Network>;
+  /** Creation counter: orders containers created within the same clock tick. */
+  seq: number;
+  /** The host PID the next container process gets (absent: the first one, 2345). */
+  nextPid?: number;
 }
 
 export interface World {
@@ -95,7 +102,6 @@ export interface WorldOptions {
 export function hostBootOps(h: HostConfig, nicMac: string): KernelOp[] {
   return [
     { op: 'setLink', netns: INIT_NET, name: 'lo', up: true },
-    { op: 'addAddr', netns: INIT_NET, dev: 'lo', family: 4, local: '127.0.0.1', prefixlen: 8, scope: 'host' },
     {
       op: 'addLink',
       netns: INIT_NET,
@@ -134,6 +140,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     rng: seedFrom(seed ^ 0x5bd1e995),
     containers: {},
     networks: {},
+    seq: 0,
   };
   const world: World = {
     kernel,

@@ -2,7 +2,7 @@
 // Each op is (state, args) → KernelResult: it never mutates its input and never throws;
 // failures are errno codes. Cascades (a veth's peer, a bridge's ports, routes on a dead
 // link) are handled here, in one place, by the Tx helpers below.
-import { broadcastOf, inSubnet, isMulticastMac, linkLocalFromMac, macFromBytes, networkOf } from './addr';
+import { broadcastOf, inSubnet, ipv6Network, isMulticastMac, linkLocalFromMac, macFromBytes, networkOf } from './addr';
 import { hasCarrier, INIT_NET, portsOf } from './query';
 import { randomBytes } from './rng';
 import type {
@@ -197,8 +197,16 @@ class Tx {
       };
       this.link(id).addrs.push(addr);
       this.events.push({ type: 'newaddr', link: id, addr: `${local}/${addr.prefixlen}` });
+      // addrconf_add_linklocal(): fe80::/64 joins the main table, appended after the others.
+      if (l.kind !== 'loopback') this.addIpv6PrefixRoute(l.netns, id, 'fe80::/64');
     }
     this.dirty.clear();
+  }
+
+  addIpv6PrefixRoute(ns: NetnsId, dev: LinkId, dst: string): void {
+    const n = this.ns(ns);
+    if (n.routes.some((r) => r.family === 6 && r.dst === dst && r.dev === dev)) return;
+    n.routes.push({ family: 6, dst, dev, protocol: 'kernel', scope: 'global', metric: 256 });
   }
 
   snapshot(): KernelState {
@@ -368,8 +376,11 @@ export function setSysctl(
     for (const t of targets) {
       const l = tx.link(t.id);
       if (a.dev !== undefined) l.ipv6Disabled = a.value;
-      if (a.value) l.addrs = l.addrs.filter((x) => x.family !== 6);
-      else tx.touch(l.id);
+      if (a.value) {
+        l.addrs = l.addrs.filter((x) => x.family !== 6);
+        const n = tx.ns(a.netns);
+        n.routes = n.routes.filter((r) => !(r.family === 6 && r.dev === l.id));
+      } else tx.touch(l.id);
     }
   });
 }
@@ -526,7 +537,17 @@ function releasePort(tx: Tx, portId: LinkId): void {
   delete info.portNo[portId];
   info.fdb = info.fdb.filter((e) => e.port !== portId);
   recalcBridgeMac(tx, brId);
+  adjustBridgeMtu(tx, brId);
   tx.touch(brId);
+}
+
+/** br_mtu_auto_adjust(): unless set by hand, a bridge's MTU is its smallest port MTU. */
+function adjustBridgeMtu(tx: Tx, brId: LinkId): void {
+  const br = tx.links[brId];
+  if (br.bridge!.mtuSet) return;
+  const ports = portsOf(tx.snapshot(), br);
+  const mtu = ports.length ? Math.min(...ports.map((p) => p.mtu)) : 1500;
+  if (mtu !== br.mtu) tx.link(brId).mtu = mtu;
 }
 
 /** br_stp_recalculate_bridge_id(): unless set by hand, the bridge takes its lowest port MAC. */
@@ -556,6 +577,7 @@ function enslave(tx: Tx, portId: LinkId, brId: LinkId): void {
   info.carrierTracked = true;
   tx.link(portId).master = brId;
   recalcBridgeMac(tx, brId);
+  adjustBridgeMtu(tx, brId);
   tx.touch(portId);
   tx.touch(brId);
 }
@@ -575,7 +597,15 @@ function setUp(tx: Tx, id: LinkId): void {
   const l = tx.link(id);
   if (l.up) return;
   l.up = true;
+  l.qdiscAttached = true;
+  // inetdev_event(NETDEV_UP): loopback always gets 127.0.0.1/8 when it comes up.
+  if (l.kind === 'loopback' && !l.addrs.some((a) => a.family === 4 && a.local === '127.0.0.1' && a.prefixlen === 8)) {
+    l.addrs.unshift({ family: 4, local: '127.0.0.1', prefixlen: 8, scope: 'host', label: l.name });
+  }
   for (const a of l.addrs) if (a.family === 4 && !a.secondary) addPrefixRoute(tx, l, a);
+  for (const a of l.addrs)
+    if (a.family === 6 && !a.kernel && l.kind !== 'loopback')
+      tx.addIpv6PrefixRoute(l.netns, l.id, `${ipv6Network(a.local, a.prefixlen)}/${a.prefixlen}`);
   tx.touch(id);
   tx.events.push({ type: 'setlink', link: id });
 }
@@ -596,7 +626,7 @@ function addPrefixRoute(tx: Tx, l: Link, a: Addr): void {
  */
 function moveLink(tx: Tx, id: LinkId, to: NetnsId, newName: string | undefined): void {
   const l = tx.links[id];
-  if (l.kind === 'loopback' || l.kind === 'bridge') fail('EINVAL');
+  if (l.kind === 'loopback' || l.kind === 'bridge') fail('EINVAL', 'The interface netns is immutable');
   const name = newName ?? l.name;
   if (tx.hasName(to, name) && !(to === l.netns && name === l.name)) fail('EEXIST', name);
   if (to === l.netns) {
@@ -616,6 +646,7 @@ function moveLink(tx: Tx, id: LinkId, to: NetnsId, newName: string | undefined):
   m.addrs = [];
   m.netns = to;
   m.name = name;
+  delete m.qdiscAttached;
   tx.events.push({ type: 'dellink', link: id, netns: from, name: l.name });
   if (tx.hasIndex(to, m.ifindex)) m.ifindex = tx.allocIfindex(to);
   tx.reindex(m);
@@ -664,11 +695,13 @@ export function setLink(k: KernelState, a: SetLinkArgs): KernelResult {
       const [min, max] = l.kind === 'loopback' ? [0, 2147483647] : [68, 65535];
       if (a.mtu < min) fail('EINVAL', 'mtu less than device minimum');
       if (a.mtu > max) fail('EINVAL', 'mtu greater than device maximum');
-      tx.link(id).mtu = a.mtu;
+      const m = tx.link(id);
+      m.mtu = a.mtu;
+      if (m.bridge) m.bridge.mtuSet = true;
+      if (m.master) adjustBridgeMtu(tx, m.master);
     }
     if (a.rename !== undefined && a.toNetns === undefined && a.rename !== l.name) {
-      // dev_change_name(): a running device cannot be renamed.
-      if (l.up) fail('EBUSY');
+      // dev_change_name(): since Linux 6.2 a running device can be renamed too (seen on 6.18).
       if (tx.hasName(l.netns, a.rename)) fail('EEXIST', a.rename);
       tx.unindex(l);
       tx.link(id).name = a.rename;
@@ -711,18 +744,28 @@ export function addAddr(k: KernelState, a: AddAddrArgs): KernelResult {
       if (tx.netns[a.netns].ipv6Disabled || l.ipv6Disabled) fail('EACCES');
       if (l.addrs.some((x) => x.family === 6 && x.local === a.local)) fail('EEXIST');
       const m = tx.link(l.id);
-      m.addrs.push({ family: 6, local: a.local, prefixlen: a.prefixlen, scope: a.scope ?? 'global' });
+      // A user's IPv6 address goes before the kernel's link-local (newest first in the list).
+      m.addrs.splice(m.addrs.filter((x) => x.family === 4).length, 0, {
+        family: 6,
+        local: a.local,
+        prefixlen: a.prefixlen,
+        scope: a.scope ?? 'global',
+      });
+      if (m.up && m.kind !== 'loopback' && a.prefixlen < 128)
+        tx.addIpv6PrefixRoute(m.netns, m.id, `${ipv6Network(a.local, a.prefixlen)}/${a.prefixlen}`);
       tx.events.push({ type: 'newaddr', link: l.id, addr: `${a.local}/${a.prefixlen}` });
       return;
     }
     let secondary = false;
     let lastPrimary = -1;
     const scope = a.scope ?? (a.local.startsWith('127.') ? 'host' : 'global');
+    // Scope numbers as the kernel orders them: host 254, link 253, universe 0.
+    const rank = (s: Addr['scope']) => (s === 'host' ? 254 : s === 'link' ? 253 : 0);
     l.addrs.forEach((x, i) => {
       if (x.family !== 4) return;
-      if (!x.secondary) lastPrimary = i;
+      if (!x.secondary && rank(scope) <= rank(x.scope)) lastPrimary = i;
       if (x.prefixlen === a.prefixlen && inSubnet(a.local, x.local, x.prefixlen)) {
-        if (x.local === a.local) fail('EEXIST');
+        if (x.local === a.local) fail('EEXIST', 'ipv4: Address already assigned');
         if (x.scope !== scope) fail('EINVAL');
         secondary = true;
       }
@@ -759,7 +802,7 @@ export function delAddr(
     const i = l.addrs.findIndex(
       (x) => x.family === a.family && x.local === a.local && (a.prefixlen === undefined || x.prefixlen === a.prefixlen),
     );
-    if (i < 0) fail('EADDRNOTAVAIL');
+    if (i < 0) fail('EADDRNOTAVAIL', a.family === 4 ? 'ipv4: Address not found' : undefined);
     const m = tx.link(l.id);
     const gone = m.addrs[i];
     m.addrs.splice(i, 1);
@@ -832,7 +875,7 @@ export function addRoute(k: KernelState, a: AddRouteArgs): KernelResult {
     if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
     const dst = normDst(a.dst);
     let dev: Link | undefined = a.dev !== undefined ? tx.findLink(a.netns, a.dev) : undefined;
-    if (dev && !dev.up) fail('ENETDOWN', 'Nexthop device is not up');
+    if (dev && !dev.up) fail('ENETDOWN', 'Device for nexthop is not up');
     if (a.gateway !== undefined) {
       const k2 = tx.snapshot();
       const via = k2.netns[a.netns].routes.find(
@@ -933,6 +976,28 @@ export function closeSockets(k: KernelState, a: { netns: NetnsId; pid: number })
   });
 }
 
+// ---------------------------------------------------------------- netfilter (NAT)
+
+/** `iptables -t nat -A POSTROUTING -s SOURCE ! -o NOTOUT -j MASQUERADE`. */
+export function addMasquerade(k: KernelState, a: { netns: NetnsId; source: string; notOut: string }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const n = tx.ns(a.netns);
+    n.nat = [...(n.nat ?? []), { source: a.source, notOut: a.notOut }];
+  });
+}
+
+/** `iptables -t nat -D POSTROUTING …` of a MASQUERADE rule; ENOENT when there is none. */
+export function delMasquerade(k: KernelState, a: { netns: NetnsId; source: string; notOut: string }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const rules = tx.netns[a.netns].nat ?? [];
+    const i = rules.findIndex((r) => r.source === a.source && r.notOut === a.notOut);
+    if (i < 0) fail('ENOENT', 'rule');
+    tx.ns(a.netns).nat = rules.filter((_, j) => j !== i);
+  });
+}
+
 // ---------------------------------------------------------------- op lists
 
 /** One kernel operation as data: what Docker plans, the step player replays and export prints. */
@@ -951,7 +1016,9 @@ export type KernelOp =
   | ({ op: 'addRoute' } & AddRouteArgs)
   | ({ op: 'delRoute' } & Parameters<typeof delRoute>[1])
   | ({ op: 'bindSocket' } & BindArgs)
-  | ({ op: 'closeSockets' } & Parameters<typeof closeSockets>[1]);
+  | ({ op: 'closeSockets' } & Parameters<typeof closeSockets>[1])
+  | ({ op: 'addMasquerade' } & Parameters<typeof addMasquerade>[1])
+  | ({ op: 'delMasquerade' } & Parameters<typeof delMasquerade>[1]);
 
 /** Applies one operation. */
 export function apply(k: KernelState, op: KernelOp): KernelResult {
@@ -986,6 +1053,10 @@ export function apply(k: KernelState, op: KernelOp): KernelResult {
       return bindSocket(k, op);
     case 'closeSockets':
       return closeSockets(k, op);
+    case 'addMasquerade':
+      return addMasquerade(k, op);
+    case 'delMasquerade':
+      return delMasquerade(k, op);
   }
 }
 

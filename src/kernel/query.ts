@@ -78,8 +78,15 @@ export function operState(k: KernelState, l: Link): OperState {
     return carrier ? 'UP' : 'DOWN';
   }
   if (carrier) return 'UP';
-  // A veth whose peer is down reports the lower layer (the peer) as the reason.
-  return l.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
+  // rfc2863_policy(): the lower layer is looked up by the peer's ifindex in the link's OWN
+  // namespace; only when some OTHER link there has that index is the state LOWERLAYERDOWN
+  // (seen on kernel 6.18: a peer in another namespace usually gives DOWN).
+  if (l.kind === 'veth') {
+    const p = peerOf(k, l);
+    const lower = p && k.netns[l.netns]?.byIndex[p.ifindex];
+    return lower !== undefined && lower !== l.id ? 'LOWERLAYERDOWN' : 'DOWN';
+  }
+  return 'DOWN';
 }
 
 /** The raw IFF_* flags iproute2 prints, in its order, before NO-CARRIER/M-DOWN are added. */
@@ -103,9 +110,12 @@ export function ipLinkFlags(k: KernelState, l: Link): string[] {
   return flags;
 }
 
-/** The root qdisc: noop while down; virtual devices have none (noqueue); NICs their own. */
+/**
+ * The root qdisc: `noop` until the device first comes up (and again after a move to another
+ * namespace); then virtual devices show `noqueue` and NICs their own, even while down again.
+ */
 export function qdiscOf(l: Link): string {
-  if (!l.up) return 'noop';
+  if (!l.up && !l.qdiscAttached) return 'noop';
   if (l.kind === 'ether') return l.rootQdisc ?? 'fq_codel';
   return 'noqueue';
 }
@@ -122,6 +132,8 @@ export function nsidOf(k: KernelState, from: NetnsId, to: NetnsId): number | und
 export function routesOf(k: KernelState, ns: NetnsId, family: 4 | 6 = 4): Route[] {
   const n = k.netns[ns];
   if (!n) return [];
+  // The IPv6 FIB lists routes to one prefix in the order they were added.
+  if (family === 6) return n.routes.filter((r) => r.family === 6);
   const key = (r: Route): [number, number] => {
     if (r.dst === 'default') return [0, 0];
     const [ip, len] = r.dst.split('/');

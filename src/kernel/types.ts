@@ -53,6 +53,8 @@ export interface BridgeInfo {
   stp: boolean;
   /** Bridge port numbers handed out so far (port_no), per port link id. */
   portNo: Record<LinkId, number>;
+  /** The MTU was set by hand: it no longer follows the smallest port MTU (br_mtu_auto_adjust). */
+  mtuSet?: boolean;
 }
 
 export interface Link {
@@ -68,6 +70,8 @@ export interface Link {
   rootQdisc?: string;
   /** IFF_UP: administratively up. */
   up: boolean;
+  /** A root qdisc was attached at the first up; until then (and after a move) it is `noop`. */
+  qdiscAttached?: boolean;
   /** veth: the other end. */
   peer?: LinkId;
   /** Bridge port: the bridge it is enslaved to. */
@@ -86,7 +90,7 @@ export type RouteScope = 'host' | 'link' | 'global';
 
 export interface Route {
   family: 4 | 6;
-  /** `default` or a network in CIDR form, already masked ("172.17.0.0/16"). */
+  /** `default` or a network in CIDR form, already masked ("172.17.0.0/16", "fe80::/64"). */
   dst: string;
   gateway?: string;
   dev: LinkId;

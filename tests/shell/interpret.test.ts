@@ -21,10 +21,16 @@ registerTool('tick', tick, ['host', 'netutils']);
 registerTool('both', (world) => ({ stdout: 'out\n', stderr: 'err\n', status: 3, world }), ['host']);
 
 /** Echoes the stdin it received, bracketed, so tests see exactly what a pipe delivered. */
-registerTool('show-stdin', (world, _argv, io) => ({ stdout: `[${io.stdin}]\n`, stderr: '', status: 0, world }), ['host']);
+registerTool('show-stdin', (world, _argv, io) => ({ stdout: `[${io.stdin}]\n`, stderr: '', status: 0, world }), [
+  'host',
+]);
 
 /** Prints the environment variable named by its argument. */
-registerTool('printenv-one', (world, argv, _io, ctx) => ({ stdout: `${ctx.env[argv[1]!] ?? ''}\n`, stderr: '', status: 0, world }), ['host']);
+registerTool(
+  'printenv-one',
+  (world, argv, _io, ctx) => ({ stdout: `${ctx.env[argv[1]!] ?? ''}\n`, stderr: '', status: 0, world }),
+  ['host'],
+);
 
 registerTool(
   'explode',

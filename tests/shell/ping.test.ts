@@ -13,7 +13,6 @@ function world(): World {
   const r = commitOps(createWorld({ seed: 4 }), [
     { op: 'addNetns', netns: 'netns:1' },
     { op: 'setLink', netns: 'netns:1', name: 'lo', up: true },
-    { op: 'addAddr', netns: 'netns:1', dev: 'lo', family: 4, local: '127.0.0.1', prefixlen: 8 },
     { op: 'addVethPair', netns: H, name: 'veth1', peer: 'tmp' },
     { op: 'setLink', netns: H, name: 'tmp', toNetns: 'netns:1', rename: 'eth0' },
     { op: 'addAddr', netns: 'netns:1', dev: 'eth0', family: 4, local: '172.17.0.2', prefixlen: 16 },

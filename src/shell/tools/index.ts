@@ -2,4 +2,12 @@
 // One import line per module; importing this file is what makes the tools exist.
 import './text';
 import './session';
+import './ip';
 import './ping';
+import './docker';
+import './ifconfig';
+import './route';
+import './brctl';
+import './bridge';
+import './nsenter';
+import './sysctl';

@@ -6,7 +6,7 @@ import { findTool, hasTool, runLine } from '../../../src/shell';
 import { fakeWorld, hostCtx, textOf } from '../helpers';
 
 describe('text tools', () => {
-  it('quote a bad number with ‘…’ on the host (UTF-8 locale) and with \'…\' in images (POSIX locale)', () => {
+  it("quote a bad number with ‘…’ on the host (UTF-8 locale) and with '…' in images (POSIX locale)", () => {
     expect(textOf(runLine(fakeWorld, 'echo a | head -n x', hostCtx), 2)).toBe('head: invalid number of lines: ‘x’\n');
     const image = { ...hostCtx, toolset: 'netutils' as const };
     expect(textOf(runLine(fakeWorld, 'echo a | tail -n 5x', image), 2)).toBe("tail: invalid number of lines: '5x'\n");

@@ -1,0 +1,617 @@
+// docker/engine.ts — the Docker engine: creates, starts, stops and removes containers.
+// Docker plans, the kernel executes: every start/stop is an ordered list of kernel operations
+// (what libnetwork does, per profile) committed through commitOps. Pure: returns new worlds or
+// error codes (the shell words them); never formats text, never uses Date.now or Math.random.
+import {
+  INIT_NET,
+  linkByName,
+  nextNetnsId,
+  parseIPv4,
+  formatIPv4,
+  broadcastOf,
+  randomBytes,
+  randomHex,
+  type KernelError,
+  type KernelOp,
+  type NetnsId,
+} from '../kernel';
+import { findImage, splitReference, type Image } from './images';
+import { generateName } from './names';
+import type { Container, ContainerConfig, Endpoint, Network, PortBinding } from './types';
+import { commitOps, type DockerState, type World } from './world';
+
+/** Why an engine action was refused; the shell turns each into Docker's words for the profile. */
+export type DockerError =
+  | { code: 'invalidReference'; ref: string; reason: 'format' | 'lowercase' }
+  | { code: 'noSuchImage'; ref: string }
+  | { code: 'nameInUse'; name: string; id: string }
+  | { code: 'noSuchContainer'; ref: string }
+  | { code: 'invalidContainerMode' }
+  | { code: 'conflict'; what: 'hostname' | 'links' | 'dns' | 'addHost' | 'mac' | 'publish' | 'expose' | 'hostLinks' }
+  | { code: 'ipOnDefaultBridge' }
+  | { code: 'joinMissing'; ref: string }
+  | { code: 'joinNotRunning'; ref: string; id: string; name: string; state: string }
+  | { code: 'joinSelf' }
+  | { code: 'networkNotFound'; ref: string }
+  | { code: 'removeRunning'; id: string; name: string }
+  | { code: 'notRunning'; id: string }
+  | { code: 'ipInUse'; ip: string }
+  | { code: 'poolExhausted' }
+  | { code: 'predefinedNetwork'; name: string }
+  | { code: 'kernel'; error: KernelError; step: number };
+
+export type EngineResult<T = object> =
+  ({ ok: true; world: World } & T) | { ok: false; error: DockerError; world: World };
+
+/** What `docker run`/`create` was asked for (already parsed from the command line). */
+export interface CreateSpec {
+  image: string;
+  /** Arguments after the image (replace the image's CMD). */
+  args: string[];
+  name?: string;
+  network?: string;
+  hostname?: string;
+  dns?: string[];
+  addHost?: string[];
+  expose?: string[];
+  ports?: PortBinding[];
+  links?: string[];
+  macAddress?: string;
+  ip?: string;
+  autoRemove?: boolean;
+  tty?: boolean;
+  interactive?: boolean;
+}
+
+/** The networks dockerd makes at boot; they cannot be removed. */
+export const PREDEFINED = ['bridge', 'host', 'none'];
+
+// ---------------------------------------------------------------- lookups
+
+/** Finds a container the way the daemon does: full id, then name, then a unique id prefix. */
+export function findContainer(d: DockerState, ref: string): Container | undefined {
+  if (d.containers[ref]) return d.containers[ref];
+  const name = ref.replace(/^\//, '');
+  for (const c of Object.values(d.containers)) if (c.name === name) return c;
+  if (ref === '' || !/^[0-9a-f]+$/.test(ref)) return undefined;
+  const hits = Object.values(d.containers).filter((c) => c.id.startsWith(ref));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Finds a network: full id, then name, then a unique id prefix. */
+export function findNetwork(d: DockerState, ref: string): Network | undefined {
+  if (d.networks[ref]) return d.networks[ref];
+  for (const n of Object.values(d.networks)) if (n.name === ref) return n;
+  if (ref === '' || !/^[0-9a-f]+$/.test(ref)) return undefined;
+  const hits = Object.values(d.networks).filter((n) => n.id.startsWith(ref));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Containers newest first, as the daemon lists them. */
+export function listContainers(d: DockerState): Container[] {
+  return Object.values(d.containers).sort((a, b) => b.created - a.created || b.seq - a.seq);
+}
+
+/** The image of a container (always in the catalogue: create refuses others). */
+export function imageOf(c: Container): Image {
+  return findImage(c.config.image)!;
+}
+
+/** `container:<ref>` mode's target reference, or undefined for other modes. */
+export function joinTarget(mode: string): string | undefined {
+  return mode.startsWith('container:') ? mode.slice('container:'.length) : undefined;
+}
+
+/**
+ * Checks an image reference as the CLI's reference parser does. Only the common cases are
+ * modelled: upper case in the repository, and characters a reference cannot hold.
+ */
+export function checkReference(ref: string): DockerError | undefined {
+  const { repository, tag } = splitReference(ref);
+  if (repository.toLowerCase() !== repository) return { code: 'invalidReference', ref, reason: 'lowercase' };
+  const component = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+  const parts = repository.split('/');
+  const domainLike = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!);
+  const path = domainLike ? parts.slice(1) : parts;
+  if (path.length === 0 || !path.every((p) => component.test(p)))
+    return { code: 'invalidReference', ref, reason: 'format' };
+  if (!/^[\w][\w.-]{0,127}$/.test(tag)) return { code: 'invalidReference', ref, reason: 'format' };
+  return undefined;
+}
+
+// ---------------------------------------------------------------- randomness
+
+function hexId(rng: number): [string, number] {
+  return randomHex(rng, 64);
+}
+
+function withRng(w: World, rng: number): World {
+  return { ...w, docker: { ...w.docker, rng } };
+}
+
+function putContainer(w: World, c: Container): World {
+  return { ...w, docker: { ...w.docker, containers: { ...w.docker.containers, [c.id]: c } } };
+}
+
+function putNetwork(w: World, n: Network): World {
+  return { ...w, docker: { ...w.docker, networks: { ...w.docker.networks, [n.id]: n } } };
+}
+
+// ---------------------------------------------------------------- create
+
+/** `docker create`: validates, resolves the image, reserves the name. No kernel change. */
+export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id: string; warnings: string[] }> {
+  let w = w0;
+  const network = spec.network ?? 'bridge';
+  const target = joinTarget(network);
+  const warnings: string[] = [];
+  const profile = w.docker.profile;
+  // runconfig's validateNetMode runs when the request is decoded, before anything else.
+  if (target !== undefined) {
+    if (target === '') return { ok: false, error: { code: 'invalidContainerMode' }, world: w };
+    if (spec.hostname) return { ok: false, error: { code: 'conflict', what: 'hostname' }, world: w };
+    if (spec.links?.length) return { ok: false, error: { code: 'conflict', what: 'links' }, world: w };
+    if (spec.dns?.length) return { ok: false, error: { code: 'conflict', what: 'dns' }, world: w };
+    if (spec.addHost?.length) return { ok: false, error: { code: 'conflict', what: 'addHost' }, world: w };
+  }
+  // Docker <= 24 (API < 1.44) refused a container-wide MAC outside bridge networks.
+  if (profile === 'classic' && (target !== undefined || network === 'host') && spec.macAddress) {
+    return { ok: false, error: { code: 'conflict', what: 'mac' }, world: w };
+  }
+  if (target !== undefined) {
+    if (spec.ports?.length) return { ok: false, error: { code: 'conflict', what: 'publish' }, world: w };
+    if (spec.expose?.length) return { ok: false, error: { code: 'conflict', what: 'expose' }, world: w };
+  }
+  if (network === 'host' && spec.links?.length)
+    return { ok: false, error: { code: 'conflict', what: 'hostLinks' }, world: w };
+  if (spec.ip && (network === 'bridge' || network === 'host' || network === 'none' || target !== undefined)) {
+    return { ok: false, error: { code: 'ipOnDefaultBridge' }, world: w };
+  }
+  const image = findImage(spec.image);
+  if (!image) return { ok: false, error: { code: 'noSuchImage', ref: spec.image }, world: w };
+  if (spec.name !== undefined) {
+    const holder = Object.values(w.docker.containers).find((c) => c.name === spec.name!.replace(/^\//, ''));
+    if (holder)
+      return { ok: false, error: { code: 'nameInUse', name: spec.name.replace(/^\//, ''), id: holder.id }, world: w };
+  }
+  if (network === 'host' && spec.ports?.length) warnings.push('hostPortsDiscarded');
+
+  let rng = w.docker.rng;
+  let id: string;
+  do {
+    [id, rng] = hexId(rng);
+  } while (w.docker.containers[id] || /^[0-9]+$/.test(id.slice(0, 12)));
+  let name = spec.name?.replace(/^\//, '');
+  if (name === undefined)
+    [name, rng] = generateName(rng, new Set(Object.values(w.docker.containers).map((c) => c.name)));
+  // adaptContainerSettings: a `container:` target that exists is pinned by its full id.
+  let networkMode = network;
+  if (target !== undefined) {
+    const t = findContainer(w.docker, target);
+    if (t) networkMode = `container:${t.id}`;
+  }
+  const config: ContainerConfig = {
+    image: spec.image,
+    cmd: [...image.entrypoint, ...(spec.args.length ? spec.args : image.cmd)],
+    networkMode,
+    ...(spec.hostname ? { hostname: spec.hostname } : {}),
+    dns: spec.dns ?? [],
+    addHost: spec.addHost ?? [],
+    expose: spec.expose ?? [],
+    ports: spec.ports ?? [],
+    links: spec.links ?? [],
+    ...(spec.macAddress ? { macAddress: spec.macAddress } : {}),
+    ...(spec.ip ? { ip: spec.ip } : {}),
+    autoRemove: spec.autoRemove ?? false,
+    tty: spec.tty ?? false,
+    interactive: spec.interactive ?? false,
+  };
+  const c: Container = {
+    id,
+    name,
+    seq: w.docker.seq,
+    created: w.clock,
+    config,
+    status: 'created',
+    exitCode: 0,
+    hostname: spec.hostname ?? id.slice(0, 12),
+    runs: [],
+    output: '',
+    plumbing: [],
+  };
+  w = putContainer(withRng(w, rng), c);
+  w = { ...w, docker: { ...w.docker, seq: w.docker.seq + 1 } };
+  return { ok: true, world: w, id, warnings };
+}
+
+// ---------------------------------------------------------------- IPAM
+
+function ipToInt(ip: string): number {
+  return parseIPv4(ip)!;
+}
+
+/** First free address of the pool: the network and broadcast addresses and the gateway are never handed out. */
+export function allocateAddress(
+  n: Network,
+  wanted?: string,
+): { ok: true; ip: string } | { ok: false; error: DockerError } {
+  const [net, len] = n.subnet!.split('/');
+  const prefixlen = Number(len);
+  const base = ipToInt(net!);
+  const size = 2 ** (32 - prefixlen);
+  const used = new Set([n.gateway!, ...n.allocated]);
+  if (wanted !== undefined) {
+    if (used.has(wanted)) return { ok: false, error: { code: 'ipInUse', ip: wanted } };
+    return { ok: true, ip: wanted };
+  }
+  // bitmap.SetAny(serial=false): the search starts at ordinal 0, so the lowest free address wins.
+  for (let i = 1; i < size - 1; i++) {
+    const ip = formatIPv4((base + i) >>> 0);
+    if (!used.has(ip)) return { ok: true, ip };
+  }
+  return { ok: false, error: { code: 'poolExhausted' } };
+}
+
+// ---------------------------------------------------------------- start
+
+/** A `veth` + 7 hex name that is free in init_net (GenerateIfaceName retries on a clash). */
+function vethName(w: World, rng: number, taken: string[]): [string, number] {
+  let s = rng;
+  for (;;) {
+    const [hex, next] = randomHex(s, 8);
+    s = next;
+    const name = `veth${hex}`.slice(0, 11);
+    if (!linkByName(w.kernel, INIT_NET, name) && !taken.includes(name)) return [name, s];
+  }
+}
+
+function macText(bytes: number[]): string {
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+/** Docker <= 27 derives the MAC from the IPv4 address; 28+ draws 48 random bits (unicast, local). */
+function endpointMac(w: World, ip: string, rng: number): [string, number] {
+  if (w.docker.profile === 'classic') {
+    const v = ipToInt(ip);
+    return [macText([0x02, 0x42, v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]), rng];
+  }
+  const [b, next] = randomBytes(rng, 6);
+  b[0] = (b[0]! & 0xfe) | 0x02;
+  return [macText(b), next];
+}
+
+/** The kernel operations of a new sandbox: a netns whose loopback is up. */
+function sandboxOps(w: World, ns: NetnsId): KernelOp[] {
+  const ops: KernelOp[] = [{ op: 'addNetns', netns: ns }];
+  // libnetwork <= v25 turned IPv6 off in every new container netns before bringing lo up,
+  // so classic containers have no ::1 and no link-local addresses.
+  if (w.docker.profile === 'classic') ops.push({ op: 'setSysctl', netns: ns, key: 'disable_ipv6', value: true });
+  ops.push(
+    // The kernel gives lo 127.0.0.1/8 itself when it comes up (inetdev's NETDEV_UP for loopback).
+    { op: 'setLink', netns: ns, name: 'lo', up: true },
+  );
+  return ops;
+}
+
+/** The kernel operations that attach a sandbox to a bridge network, in libnetwork's order. */
+function endpointOps(w: World, ns: NetnsId, ep: Endpoint, bridge: string): KernelOp[] {
+  const ops: KernelOp[] = [];
+  if (w.docker.profile === 'classic') {
+    // <= v27: both ends are born in the host netns (the container end first, so it takes the lower ifindex) …
+    ops.push({ op: 'addVethPair', netns: INIT_NET, name: ep.hostVeth, peer: ep.tmpName, txqlen: 0, peerTxqlen: 0 });
+  } else {
+    // v28+: the container end is born directly in the sandbox (so it is `2: eth0` there).
+    ops.push({
+      op: 'addVethPair',
+      netns: INIT_NET,
+      name: ep.hostVeth,
+      peer: ep.tmpName,
+      peerNetns: ns,
+      txqlen: 0,
+      peerTxqlen: 0,
+    });
+  }
+  ops.push(
+    { op: 'setLink', netns: INIT_NET, name: ep.hostVeth, master: bridge },
+    { op: 'setLink', netns: INIT_NET, name: ep.hostVeth, up: true },
+  );
+  // … and <= v27 then moves the container end into the sandbox (LinkSetNsFd).
+  if (w.docker.profile === 'classic') ops.push({ op: 'setLink', netns: INIT_NET, name: ep.tmpName, toNetns: ns });
+  // osl's AddInterface: down, renamed ethN, MAC, addresses, up, then the routes.
+  ops.push(
+    { op: 'setLink', netns: ns, name: ep.tmpName, up: false },
+    { op: 'setLink', netns: ns, name: ep.tmpName, rename: ep.ifname },
+    { op: 'setLink', netns: ns, name: ep.ifname, mac: ep.mac },
+  );
+  // v26.0.2+ disables IPv6 on an interface of an IPv4-only network.
+  if (w.docker.profile === 'current')
+    ops.push({ op: 'setSysctl', netns: ns, key: 'disable_ipv6', dev: ep.ifname, value: true });
+  ops.push(
+    {
+      op: 'addAddr',
+      netns: ns,
+      dev: ep.ifname,
+      family: 4,
+      local: ep.ip,
+      prefixlen: ep.prefixlen,
+      broadcast: broadcastOf(ep.ip, ep.prefixlen),
+    },
+    { op: 'setLink', netns: ns, name: ep.ifname, up: true },
+    { op: 'addRoute', netns: ns, dst: 'default', gateway: ep.gateway, dev: ep.ifname },
+  );
+  return ops;
+}
+
+function commit(
+  w: World,
+  ops: KernelOp[],
+): { ok: true; world: World } | { ok: false; error: DockerError; world: World } {
+  const r = commitOps(w, ops);
+  if (!r.ok) return { ok: false, error: { code: 'kernel', error: r.error, step: r.step }, world: w };
+  return { ok: true, world: r.world };
+}
+
+/** `docker start`: sets up the container's network as its mode asks, then marks it running. */
+export function startContainer(w0: World, ref: string): EngineResult<{ id: string }> {
+  let w = w0;
+  const c = findContainer(w.docker, ref);
+  if (!c) return { ok: false, error: { code: 'noSuchContainer', ref }, world: w };
+  if (c.status === 'running') return { ok: true, world: w, id: c.id };
+  const mode = c.config.networkMode;
+  const target = joinTarget(mode);
+  let rng = w.docker.rng;
+  let ops: KernelOp[] = [];
+  let next: Container = { ...c };
+  delete next.sandbox;
+  delete next.endpoint;
+  if (target !== undefined) {
+    const t = findContainer(w.docker, target);
+    if (!t) return { ok: false, error: { code: 'joinMissing', ref: target }, world: w };
+    if (t.id === c.id) return { ok: false, error: { code: 'joinSelf' }, world: w };
+    if (t.status !== 'running' || !t.netns) {
+      return {
+        ok: false,
+        error: { code: 'joinNotRunning', ref: target, id: t.id, name: t.name, state: t.status },
+        world: w,
+      };
+    }
+    // The joiner enters the target's netns (/proc/PID/ns/net) and copies its hostname.
+    next = { ...next, netns: t.netns, hostname: t.hostname };
+  } else if (mode === 'host') {
+    let sid: string;
+    [sid, rng] = hexId(rng);
+    let eid: string;
+    [eid, rng] = hexId(rng);
+    next = {
+      ...next,
+      netns: INIT_NET,
+      hostname: c.config.hostname ?? w.hostname,
+      sandbox: { id: sid, key: 'default', netns: INIT_NET, endpointId: eid },
+    };
+  } else {
+    const net = mode === 'none' ? findNetwork(w.docker, 'none') : findNetwork(w.docker, mode);
+    if (!net) return { ok: false, error: { code: 'networkNotFound', ref: mode }, world: w };
+    const ns = nextNetnsId(w.kernel);
+    let sid: string;
+    [sid, rng] = hexId(rng);
+    ops = sandboxOps(w, ns);
+    next = { ...next, netns: ns, sandbox: { id: sid, key: sid.slice(0, 12), netns: ns } };
+    if (net.driver !== 'bridge') {
+      let eid: string;
+      [eid, rng] = hexId(rng);
+      next.sandbox = { ...next.sandbox!, endpointId: eid };
+    }
+    if (net.driver === 'bridge') {
+      const got = allocateAddress(net, c.config.ip);
+      if (!got.ok) return { ok: false, error: got.error, world: w };
+      let hostVeth: string;
+      let tmpName: string;
+      let eid: string;
+      let mac: string;
+      [hostVeth, rng] = vethName(w, rng, []);
+      [tmpName, rng] = vethName(w, rng, [hostVeth]);
+      [eid, rng] = hexId(rng);
+      [mac, rng] = endpointMac(w, got.ip, rng);
+      if (c.config.macAddress) mac = c.config.macAddress.toLowerCase();
+      const ep: Endpoint = {
+        networkId: net.id,
+        endpointId: eid,
+        ip: got.ip,
+        prefixlen: Number(net.subnet!.split('/')[1]),
+        gateway: net.gateway!,
+        mac,
+        hostVeth,
+        tmpName,
+        ifname: 'eth0',
+      };
+      ops.push(...endpointOps(w, ns, ep, net.bridge!));
+      next.endpoint = ep;
+      w = putNetwork(w, { ...net, allocated: [...net.allocated, got.ip] });
+    }
+  }
+  const done = commit(w, ops);
+  if (!done.ok) return { ...done, world: w0 };
+  w = done.world;
+  const image = imageOf(c);
+  // A shell image without a terminal on stdin reads EOF and exits at once (status 0).
+  const exitsAtOnce = image.process === 'shell' && c.config.cmd.length <= 1 && !c.config.interactive && !c.config.tty;
+  const pid = w.docker.nextPid ?? 2345;
+  next = {
+    ...next,
+    pid,
+    status: 'running',
+    exitCode: 0,
+    runs: [...c.runs, { startedAt: w.clock }],
+    plumbing: ops,
+  };
+  w = putContainer(withRng(w, rng), next);
+  // Each container's init process, and the shim before it, take host PIDs.
+  w = { ...w, docker: { ...w.docker, nextPid: pid + 37 } };
+  if (exitsAtOnce) {
+    const r = exitContainer(w, next.id, 0, 'exit');
+    if (r.ok) w = r.world;
+  }
+  return { ok: true, world: w, id: c.id };
+}
+
+// ---------------------------------------------------------------- stop
+
+/** Whether any running container other than `except` still lives in `ns`. */
+function netnsInUse(d: DockerState, ns: NetnsId, except: string): boolean {
+  return Object.values(d.containers).some((c) => c.id !== except && c.status === 'running' && c.netns === ns);
+}
+
+/**
+ * releaseNetwork: the endpoint goes (eth0 down, renamed back, moved out to the host, the veth
+ * deleted), the address returns to the pool, the sandbox's netns is released. Joined containers
+ * keep the netns alive: they go on running with only `lo`.
+ */
+function releaseOps(w: World, c: Container): KernelOp[] {
+  const ops: KernelOp[] = [];
+  const ep = c.endpoint;
+  const sb = c.sandbox;
+  if (ep && sb) {
+    ops.push(
+      { op: 'setLink', netns: sb.netns, name: ep.ifname, up: false },
+      { op: 'setLink', netns: sb.netns, name: ep.ifname, rename: ep.tmpName },
+      { op: 'setLink', netns: sb.netns, name: ep.tmpName, toNetns: INIT_NET },
+      { op: 'delLink', netns: INIT_NET, name: ep.hostVeth },
+    );
+  }
+  const ns = c.netns;
+  if (ns && ns !== INIT_NET && w.kernel.netns[ns] && !netnsInUse(w.docker, ns, c.id))
+    ops.push({ op: 'delNetns', netns: ns });
+  return ops;
+}
+
+/** The container's process ends (stop, kill, or by itself): its network is released. */
+export function exitContainer(
+  w0: World,
+  ref: string,
+  exitCode: number,
+  end: 'stop' | 'kill' | 'exit',
+): EngineResult<{ id: string }> {
+  let w = w0;
+  const c = findContainer(w.docker, ref);
+  if (!c) return { ok: false, error: { code: 'noSuchContainer', ref }, world: w };
+  if (c.status !== 'running') return { ok: true, world: w, id: c.id };
+  const ops = releaseOps(w, c);
+  const done = commit(w, ops);
+  if (!done.ok) return { ...done, world: w0 };
+  w = done.world;
+  if (c.endpoint) {
+    const n = w.docker.networks[c.endpoint.networkId];
+    if (n) w = putNetwork(w, { ...n, allocated: n.allocated.filter((ip) => ip !== c.endpoint!.ip) });
+  }
+  const runs = c.runs.slice();
+  const last = runs[runs.length - 1];
+  if (last) runs[runs.length - 1] = { ...last, finishedAt: w.clock, end };
+  const next: Container = { ...c, status: 'exited', exitCode, runs, plumbing: ops };
+  delete next.netns;
+  delete next.sandbox;
+  delete next.endpoint;
+  delete next.pid;
+  w = putContainer(w, next);
+  if (c.config.autoRemove) w = dropContainer(w, c.id);
+  return { ok: true, world: w, id: c.id };
+}
+
+/** Exit status of a container's main process on SIGTERM: the netutils loop traps it and exits 0. */
+function exitCodeOnStop(c: Container): number {
+  const image = imageOf(c);
+  if (image.repository === 'hwchiu/netutils' && c.config.cmd.join(' ') === image.entrypoint.join(' ')) return 0;
+  // nginx quits gracefully on SIGTERM (0); a shell as PID 1 ignores it and is killed after 10 s (137).
+  if (image.repository === 'nginx') return 0;
+  return 137;
+}
+
+/** `docker stop`: SIGTERM, then the network is torn down. A stopped container is left alone. */
+export function stopContainer(w: World, ref: string): EngineResult<{ id: string }> {
+  const c = findContainer(w.docker, ref);
+  if (!c) return { ok: false, error: { code: 'noSuchContainer', ref }, world: w };
+  return exitContainer(w, c.id, exitCodeOnStop(c), 'stop');
+}
+
+/** `docker restart`: stop, then start again (with whatever address is lowest free then). */
+export function restartContainer(w0: World, ref: string): EngineResult<{ id: string }> {
+  const c = findContainer(w0.docker, ref);
+  if (!c) return { ok: false, error: { code: 'noSuchContainer', ref }, world: w0 };
+  const autoRemove = c.config.autoRemove;
+  let w = w0;
+  if (c.status === 'running') {
+    // A restart never auto-removes: keep the record while stopping.
+    w = putContainer(w, { ...c, config: { ...c.config, autoRemove: false } });
+    const s = stopContainer(w, c.id);
+    if (!s.ok) return s;
+    const after = s.world.docker.containers[c.id]!;
+    w = putContainer(s.world, { ...after, config: { ...after.config, autoRemove } });
+  }
+  const stopOps = w.lastOps.slice(w0.lastOps.length);
+  const r = startContainer(w, c.id);
+  if (!r.ok) return r;
+  const started = r.world.docker.containers[c.id];
+  if (started) {
+    return {
+      ok: true,
+      world: putContainer(r.world, { ...started, plumbing: [...stopOps, ...started.plumbing] }),
+      id: c.id,
+    };
+  }
+  return r;
+}
+
+function dropContainer(w: World, id: string): World {
+  const containers = { ...w.docker.containers };
+  delete containers[id];
+  return { ...w, docker: { ...w.docker, containers } };
+}
+
+/** `docker rm [-f]`: a running container needs force (it is killed first). */
+export function removeContainer(w0: World, ref: string, force: boolean): EngineResult<{ id: string; name: string }> {
+  const c = findContainer(w0.docker, ref);
+  if (!c) return { ok: false, error: { code: 'noSuchContainer', ref }, world: w0 };
+  let w = w0;
+  if (c.status === 'running') {
+    if (!force) return { ok: false, error: { code: 'removeRunning', id: c.id, name: c.name }, world: w0 };
+    const k = exitContainer(putContainer(w, { ...c, config: { ...c.config, autoRemove: false } }), c.id, 137, 'kill');
+    if (!k.ok) return k;
+    w = k.world;
+  }
+  return { ok: true, world: dropContainer(w, c.id), id: c.id, name: c.name };
+}
+
+/** Appends to what a container's process printed (the output of a `docker run IMAGE CMD`). */
+export function appendOutput(w: World, id: string, text: string): World {
+  const c = w.docker.containers[id];
+  if (!c || text === '') return w;
+  return putContainer(w, { ...c, output: c.output + text });
+}
+
+/** `docker network rm`: the three predefined networks cannot go. */
+export function removeNetwork(w: World, ref: string): EngineResult<{ id: string }> {
+  const n = findNetwork(w.docker, ref);
+  if (!n) return { ok: false, error: { code: 'networkNotFound', ref }, world: w };
+  if (PREDEFINED.includes(n.name)) return { ok: false, error: { code: 'predefinedNetwork', name: n.name }, world: w };
+  const networks = { ...w.docker.networks };
+  delete networks[n.id];
+  return { ok: true, world: { ...w, docker: { ...w.docker, networks } }, id: n.id };
+}
+
+/** Where `docker exec` runs: the container's netns, or an error when it is not running. */
+export function execTarget(
+  d: DockerState,
+  ref: string,
+): { ok: true; container: Container } | { ok: false; error: DockerError } {
+  const c = findContainer(d, ref);
+  if (!c) return { ok: false, error: { code: 'noSuchContainer', ref } };
+  if (c.status !== 'running' || !c.netns) return { ok: false, error: { code: 'notRunning', id: c.id } };
+  return { ok: true, container: c };
+}
+
+/** Number of addresses of a subnet, and of them those in use (network, broadcast, gateway, containers). */
+export function ipamUsage(n: Network): { inUse: number; available: number } {
+  const prefixlen = Number(n.subnet!.split('/')[1]);
+  const size = 2 ** (32 - prefixlen);
+  const inUse = 3 + n.allocated.length;
+  return { inUse, available: size - inUse };
+}

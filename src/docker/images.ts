@@ -1,0 +1,102 @@
+// docker/images.ts — the images this simulated host has pulled already (so `docker run` prints
+// no pull progress), with what matters to the simulator: the command they run, the programs
+// they carry (a shell toolset) and what their process does. Pure data; no formatting.
+/** The programs an image carries; the shell maps it to its toolset of the same name. */
+export type ImageToolset = 'netutils' | 'busybox' | 'nginx';
+
+export interface Image {
+  /** Repository as `docker images` lists it. */
+  repository: string;
+  tag: string;
+  /** Full sha256 image id (64 hex). */
+  id: string;
+  /** Image creation time, ms since the epoch. */
+  created: number;
+  /** Size in bytes, as the daemon reports it. */
+  size: number;
+  entrypoint: string[];
+  cmd: string[];
+  /** The programs the image's file system holds, as a shell toolset. */
+  toolset: ImageToolset;
+  /** EXPOSE of the image. */
+  exposed: string[];
+  /**
+   * How its default process behaves: runs until stopped (`forever`), or exits at once when it
+   * has no terminal on stdin (a shell such as busybox's `sh`).
+   */
+  process: 'forever' | 'shell';
+}
+
+// hwchiu/netutils: FROM ubuntu:16.04 with net-tools, iproute2, ping, curl …; its ENTRYPOINT is
+// ["/bin/bash", "./entrypoint.bash"], a loop printing "Hello! N secs elapsed..." every second.
+// busybox/alpine run `sh` (exits at once without -i/-t); nginx runs its entrypoint + nginx.
+// Ids, sizes and dates are those of one pull of each image; they differ between hosts.
+export const IMAGES: readonly Image[] = [
+  {
+    repository: 'hwchiu/netutils',
+    tag: 'latest',
+    id: 'sha256:8a5bc1cdd8f3c7b02ab4f0d0a39f7c9bd2b4d6f8cc2d8f2a2e7ae7dbe3d1f0a4',
+    created: Date.UTC(2020, 8, 14, 3, 22, 10),
+    size: 248_735_412,
+    entrypoint: ['/bin/bash', './entrypoint.bash'],
+    cmd: [],
+    toolset: 'netutils',
+    exposed: [],
+    process: 'forever',
+  },
+  {
+    repository: 'busybox',
+    tag: 'latest',
+    id: 'sha256:f5fb98a6ea2b1c5f6d3c4b7a8e0d9c2b1a6f7e8d9c0b1a2f3e4d5c6b7a8f9e0d',
+    created: Date.UTC(2020, 8, 9, 1, 20, 31),
+    size: 1_231_733,
+    entrypoint: [],
+    cmd: ['sh'],
+    toolset: 'busybox',
+    exposed: [],
+    process: 'shell',
+  },
+  {
+    repository: 'alpine',
+    tag: 'latest',
+    id: 'sha256:a24bb4013296f61e89ba57005a7b3e52274d8edd3ae2077d04395f806b63d83e',
+    created: Date.UTC(2020, 4, 29, 21, 19, 46),
+    size: 5_574_716,
+    entrypoint: [],
+    cmd: ['/bin/sh'],
+    toolset: 'busybox',
+    exposed: [],
+    process: 'shell',
+  },
+  {
+    repository: 'nginx',
+    tag: 'latest',
+    id: 'sha256:f35646e83998b844c3f067e5a2cff84cdf0967627031aeda3042d78996b68d35',
+    created: Date.UTC(2020, 9, 13, 10, 39, 24),
+    size: 132_847_206,
+    entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'],
+    toolset: 'nginx',
+    exposed: ['80/tcp'],
+    process: 'forever',
+  },
+];
+
+/** Splits a reference into repository and tag (`latest` when none is given). */
+export function splitReference(ref: string): { repository: string; tag: string } {
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > slash) return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+  return { repository: ref, tag: 'latest' };
+}
+
+/** The local image a reference names (`busybox`, `busybox:latest`, `docker.io/library/busybox`, an id prefix). */
+export function findImage(ref: string): Image | undefined {
+  const { repository, tag } = splitReference(ref);
+  const repo = repository.replace(/^docker\.io\//, '').replace(/^library\//, '');
+  const byName = IMAGES.find((i) => i.repository === repo && i.tag === tag);
+  if (byName) return byName;
+  const hex = ref.replace(/^sha256:/, '');
+  if (/^[0-9a-f]{4,64}$/.test(hex)) return IMAGES.find((i) => i.id.slice(7).startsWith(hex));
+  return undefined;
+}

@@ -1,0 +1,108 @@
+// docker/types.ts — the Docker daemon's records as plain, JSON-serialisable data: containers,
+// networks (with their IPAM state) and sandboxes. No behaviour lives here; the engine
+// (engine.ts) plans changes to them and the shell formats them.
+import type { KernelOp } from '../kernel/ops';
+import type { NetnsId } from '../kernel/types';
+
+export type ContainerStatus = 'created' | 'running' | 'exited';
+
+/** `-p [IP:]HOST:CONTAINER[/proto]` as given on the command line. */
+export interface PortBinding {
+  hostIp: string;
+  hostPort: string;
+  containerPort: string;
+  proto: 'tcp' | 'udp';
+}
+
+/** What `docker run`/`create` asked for, kept verbatim for inspect and for later starts. */
+export interface ContainerConfig {
+  image: string;
+  /** The command the container runs: the image's ENTRYPOINT + (CMD or the run arguments). */
+  cmd: string[];
+  /** `--network` as typed (`bridge` when absent); `container:X` is rewritten to the target's full id at create. */
+  networkMode: string;
+  hostname?: string;
+  dns: string[];
+  addHost: string[];
+  expose: string[];
+  ports: PortBinding[];
+  links: string[];
+  macAddress?: string;
+  ip?: string;
+  autoRemove: boolean;
+  tty: boolean;
+  interactive: boolean;
+}
+
+/** A bridge-network attachment (a libnetwork endpoint) while the container runs. */
+export interface Endpoint {
+  networkId: string;
+  endpointId: string;
+  ip: string;
+  prefixlen: number;
+  gateway: string;
+  mac: string;
+  /** Host side of the veth pair (`veth` + 7 hex). */
+  hostVeth: string;
+  /** The name the container end was born with, before it became `ifname`. */
+  tmpName: string;
+  ifname: string;
+}
+
+/** A libnetwork sandbox: the network namespace Docker made (and bind-mounted) for a container. */
+export interface Sandbox {
+  id: string;
+  /** First 12 hex of the sandbox id, or `default` for host mode (/var/run/docker/netns/KEY). */
+  key: string;
+  netns: NetnsId;
+  /** The endpoint of a host/none sandbox (bridge endpoints carry their own). */
+  endpointId?: string;
+}
+
+/** One period during which the container's process ran. */
+export interface RunPeriod {
+  startedAt: number;
+  finishedAt?: number;
+  /** How it ended: stopped by docker stop (SIGTERM), killed by rm -f, or exited by itself. */
+  end?: 'stop' | 'kill' | 'exit';
+}
+
+export interface Container {
+  id: string;
+  name: string;
+  /** Creation order (the clock may not move between two creates). */
+  seq: number;
+  created: number;
+  config: ContainerConfig;
+  status: ContainerStatus;
+  exitCode: number;
+  /** Hostname the container's UTS namespace has (copied from the target in `container:` mode). */
+  hostname: string;
+  /** Host PID of its main process while running (/proc/PID/ns/net). */
+  pid?: number;
+  /** Where its processes live while running: its own sandbox's netns, init_net, or a target's. */
+  netns?: NetnsId;
+  sandbox?: Sandbox;
+  endpoint?: Endpoint;
+  runs: RunPeriod[];
+  /** Extra output of the process (beyond what its image prints by itself), e.g. a `run` command's output. */
+  output: string;
+  /** The kernel operations of this container's last start, in order (the step player's source). */
+  plumbing: KernelOp[];
+}
+
+export type NetworkDriver = 'bridge' | 'host' | 'null';
+
+export interface Network {
+  id: string;
+  name: string;
+  driver: NetworkDriver;
+  created: number;
+  /** Bridge networks: the Linux bridge, subnet, gateway and addresses handed out. */
+  bridge?: string;
+  subnet?: string;
+  gateway?: string;
+  /** IPAM: container addresses in use, in no particular order. */
+  allocated: string[];
+  options: Record<string, string>;
+}
