@@ -4,6 +4,16 @@ import './tools/index';
 
 export { runLine } from './interpret';
 export { parse } from './parse';
-export type { ParseResult, CommandList, AndOr, Pipeline, Command, SimpleCommand, Subshell, Word, WordPart } from './parse';
+export type {
+  ParseResult,
+  CommandList,
+  AndOr,
+  Pipeline,
+  Command,
+  SimpleCommand,
+  Subshell,
+  Word,
+  WordPart,
+} from './parse';
 export { registerTool, findTool, hasTool, toolNames, ALL_TOOLSETS } from './registry';
 export type * from './types';

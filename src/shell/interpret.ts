@@ -3,7 +3,15 @@
 // Keeps no state between lines (variables set on a line live until its end) and never throws:
 // a tool that throws becomes "internal error", status 1, with the World it was given.
 import type { World } from '../docker/world';
-import { parse, type Command, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse';
+import {
+  parse,
+  type Command,
+  type CommandList,
+  type Pipeline,
+  type Redirect,
+  type SimpleCommand,
+  type Word,
+} from './parse';
 import { findTool } from './registry';
 import type { ExecContext, LineResult, OutputChunk, TerminalEffect } from './types';
 
@@ -129,7 +137,9 @@ function execSimple(cmd: SimpleCommand, st: RunState, sink: Sink, stdin: Stdin):
   const name = argv[0]!;
   const tool = findTool(resolveName(name), st.ctx.toolset);
   if (!tool) {
-    io.sink.err(name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`);
+    io.sink.err(
+      name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`,
+    );
     return 127;
   }
   const env: Record<string, string> = { ...st.ctx.env };
@@ -241,12 +251,7 @@ function specialFile(path: string, fds: Map<number, Writer>): Writer | undefined
  * Expands one word into fields: parameters and command substitutions, then bash's field
  * splitting of unquoted results on blanks and newlines. Quoted parts are never split.
  */
-function expandWord(
-  word: Word,
-  st: RunState,
-  sink: Sink,
-  substStatus?: { value: number | undefined },
-): string[] {
+function expandWord(word: Word, st: RunState, sink: Sink, substStatus?: { value: number | undefined }): string[] {
   const fields: string[] = [];
   let cur = '';
   let exists = false;

@@ -80,8 +80,7 @@ class SyntaxError_ {
   constructor(readonly message: string) {}
 }
 
-const nearToken = (t: string): SyntaxError_ =>
-  new SyntaxError_(`bash: syntax error near unexpected token \`${t}'\n`);
+const nearToken = (t: string): SyntaxError_ => new SyntaxError_(`bash: syntax error near unexpected token \`${t}'\n`);
 const eofMatching = (c: string): SyntaxError_ =>
   new SyntaxError_(`bash: unexpected EOF while looking for matching \`${c}'\n`);
 const unexpectedEof = (): SyntaxError_ => new SyntaxError_('bash: syntax error: unexpected end of file\n');
@@ -91,7 +90,28 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const SPECIAL_PARAMS = new Set(['?', '#', '@', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
-const OPERATORS = ['&&', '||', '|&', ';;', '&>>', '&>', '<<<', '<<', '<&', '<>', '>>', '>&', '>|', '|', '&', ';', '(', ')', '<', '>'];
+const OPERATORS = [
+  '&&',
+  '||',
+  '|&',
+  ';;',
+  '&>>',
+  '&>',
+  '<<<',
+  '<<',
+  '<&',
+  '<>',
+  '>>',
+  '>&',
+  '>|',
+  '|',
+  '&',
+  ';',
+  '(',
+  ')',
+  '<',
+  '>',
+];
 const REDIRECT_OPS = new Set(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>', '<<<', '<<', '<>']);
 
 /** Parses one command line into an AST, or returns bash's syntax error text. */
@@ -517,8 +537,19 @@ export function decodeAnsiCEscape(src: string, i: number): { text: string; lengt
   const c = src[i];
   if (c === undefined) return { text: '\\', length: 0 };
   const simple: Record<string, string> = {
-    a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-    '\\': '\\', "'": "'", '"': '"', '?': '?',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    E: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    '?': '?',
   };
   if (c in simple) return { text: simple[c]!, length: 1 };
   if (/[0-7]/.test(c)) {

@@ -1,59 +1,101 @@
-// ui/App.tsx — placeholder page: the title, the two empty diagram panes and the terminal area.
-// Replaced by the real app shell later; must not reach into kernel/docker/shell directly.
-import type { CSSProperties } from 'react';
+// ui/App.tsx — the app shell: title and toolbar, the mode bar, the kernel and user panes side by
+// side (stacked when narrow), the terminal, the step player and the inspector. It makes the one
+// store (or takes one from a test) and applies the theme and keyboard shortcuts.
+// Must not reach into kernel/docker/shell: every change is a store action.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createAppStore, type AppStore } from '../store';
+import { StoreProvider, useApp, useAppStoreApi } from '../store/react';
+import { Inspector } from './Inspector';
+import { Legend } from './Legend';
+import { ModeBar } from './ModeBar';
+import { PaneView } from './PaneView';
+import { StepPlayer } from './StepPlayer';
+import { TerminalView } from './TerminalView';
+import { Toolbar } from './Toolbar';
+import './app.css';
 
-const layout: CSSProperties = {
-  display: 'grid',
-  gridTemplateRows: 'auto 1fr 14rem',
-  gridTemplateColumns: '1fr 1fr',
-  gap: '0.75rem',
-  height: '100vh',
-  margin: 0,
-  padding: '0.75rem',
-  boxSizing: 'border-box',
-  fontFamily: 'system-ui, sans-serif',
-  background: '#f7f9fc',
-  color: '#1a202c',
-};
+function subscribeDark(cb: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => {};
+  const mq = window.matchMedia('(prefers-color-scheme: dark)');
+  mq.addEventListener('change', cb);
+  return () => mq.removeEventListener('change', cb);
+}
 
-const pane: CSSProperties = {
-  border: '1px solid #cbd5e0',
-  borderRadius: 6,
-  background: '#ffffff',
-  display: 'flex',
-  flexDirection: 'column',
-  minHeight: 0,
-};
+function systemDark(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
 
-const paneTitle: CSSProperties = {
-  margin: 0,
-  padding: '0.4rem 0.6rem',
-  fontSize: '0.95rem',
-  borderBottom: '1px solid #e2e8f0',
-};
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
+}
 
-/** The top-level component of netns-lab. */
-export function App() {
+function Shell() {
+  const api = useAppStoreApi();
+  const pref = useApp((s) => s.theme);
+  const dark = useSyncExternalStore(subscribeDark, systemDark, () => false);
+  const theme = pref === 'system' ? (dark ? 'dark' : 'light') : pref;
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // xterm's own textarea handles Ctrl+Z itself (see TerminalView).
+      if (isTyping(e.target)) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        api.getState().undo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        api.getState().redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api]);
+
   return (
-    <main style={layout}>
-      <header style={{ gridColumn: '1 / -1' }}>
-        <h1 style={{ margin: 0, fontSize: '1.3rem' }}>netns-lab</h1>
+    <main className="app" data-theme={theme} tabIndex={-1} data-leave-target="">
+      <header className="app-head">
+        <h1>netns-lab</h1>
+        <p className="tagline">Linux network namespaces, seen through Docker&apos;s network modes</p>
+        <Toolbar />
       </header>
-      <section data-pane="kernel" aria-labelledby="pane-kernel-title" style={pane}>
-        <h2 id="pane-kernel-title" style={paneTitle}>
-          Kernel view
-        </h2>
-      </section>
-      <section data-pane="user" aria-labelledby="pane-user-title" style={pane}>
-        <h2 id="pane-user-title" style={paneTitle}>
-          User view
-        </h2>
-      </section>
-      <section
-        data-pane="terminal"
-        aria-label="Terminal"
-        style={{ ...pane, gridColumn: '1 / -1', background: '#1a202c' }}
-      />
+      <ModeBar />
+      <div className="panes">
+        <PaneView pane="kernel" title="Kernel view" subtitle="namespaces, interfaces and wires inside the kernel" />
+        <PaneView pane="user" title="User view" subtitle="the machine as a person pictures it" />
+      </div>
+      <Legend />
+      <div className="bottom">
+        <section className="terminal" aria-label="Terminal" data-pane="terminal">
+          <TerminalView />
+        </section>
+        <div className="side">
+          <StepPlayer />
+          <Inspector />
+        </div>
+      </div>
+      <footer className="credit">
+        The two pictures per mode follow Hung-Wei Chiu’s article on Docker’s network model (hwchiu.com, 2020), drawn
+        anew here.
+      </footer>
     </main>
+  );
+}
+
+/** The top-level component of netns-lab; a test may pass its own fresh store. */
+export function App({ store }: { store?: AppStore }) {
+  const [own] = useState(() => store ?? createAppStore());
+  return (
+    <StoreProvider store={own}>
+      <Shell />
+    </StoreProvider>
   );
 }

@@ -11,3 +11,8 @@ import './brctl';
 import './bridge';
 import './nsenter';
 import './sysctl';
+import './curl';
+import './nc';
+import './ss';
+import './traceroute';
+import './tcpdump';

@@ -35,7 +35,15 @@ export const history: Tool = (world, argv, _io, ctx) => {
 export const help: Tool = (world, _argv, _io, ctx) => {
   const names = toolNames(ctx.toolset);
   const rows: string[] = [];
-  for (let i = 0; i < names.length; i += 6) rows.push('  ' + names.slice(i, i + 6).map((n) => n.padEnd(10)).join('').trimEnd());
+  for (let i = 0; i < names.length; i += 6)
+    rows.push(
+      '  ' +
+        names
+          .slice(i, i + 6)
+          .map((n) => n.padEnd(10))
+          .join('')
+          .trimEnd(),
+    );
   const text =
     'netns-lab: a simulated Linux host with Docker. Commands available here:\n' +
     rows.join('\n') +

@@ -58,7 +58,16 @@ export const echo: Tool = (world, argv) => {
 /** The escapes of `echo -e`; `\c` stops all further output, the newline included. */
 function echoEscapes(s: string): { text: string; stopped: boolean } {
   const simple: Record<string, string> = {
-    a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    E: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
   };
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -292,7 +301,13 @@ export const grep: Tool = (world, argv, io) => {
     }
     const text = stdinUsed ? '' : io.stdin;
     stdinUsed = true;
-    const r = grepOne(splitLines(text), matcher, f, { maxCount, after, before, list, label: showName ? STDIN_LABEL : undefined });
+    const r = grepOne(splitLines(text), matcher, f, {
+      maxCount,
+      after,
+      before,
+      list,
+      label: showName ? STDIN_LABEL : undefined,
+    });
     if (r.selected > 0) selectedAny = true;
     if (f.q && selectedAny) return result(world, '', stderr, 0);
     if (list === 'l' && r.selected > 0) stdout += STDIN_LABEL + '\n';
@@ -420,7 +435,8 @@ function headTail(which: 'head' | 'tail'): Tool {
 
 function pickLines(which: 'head' | 'tail', text: string, n: number, sign: '' | '-' | '+'): string {
   const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
-  if (which === 'head') return (sign === '-' ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)).join('');
+  if (which === 'head')
+    return (sign === '-' ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n)).join('');
   if (sign === '+') return lines.slice(Math.max(0, n - 1)).join('');
   return n === 0 ? '' : lines.slice(-n).join('');
 }
@@ -492,7 +508,8 @@ export const wc: Tool = (world, argv, io) => {
   let stdout = rows.map((r) => format(r.counts, r.name)).join('');
   if (inputs.length > 1) {
     const total: Record<string, number> = { l: 0, w: 0, m: 0, c: 0, L: 0 };
-    for (const r of rows) for (const k of columns) total[k] = k === 'L' ? Math.max(total[k]!, r.counts[k]!) : total[k]! + r.counts[k]!;
+    for (const r of rows)
+      for (const k of columns) total[k] = k === 'L' ? Math.max(total[k]!, r.counts[k]!) : total[k]! + r.counts[k]!;
     stdout += format(total, 'total');
   }
   return result(world, stdout, stderr, status);
@@ -582,7 +599,7 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 /** The text of fields `from`..`to` (1-based), as sort(1) cuts them: blank-separated, leading blanks kept. */
 function sortKeyText(line: string, from: number, to: number | undefined, sep: string | undefined): string {
-  const fields: string[] = sep === undefined ? line.match(/[ \t]*[^ \t]+|[ \t]+$/g) ?? [] : line.split(sep);
+  const fields: string[] = sep === undefined ? (line.match(/[ \t]*[^ \t]+|[ \t]+$/g) ?? []) : line.split(sep);
   const joiner = sep ?? '';
   return fields.slice(from - 1, to).join(joiner);
 }
@@ -607,7 +624,8 @@ export const sort: Tool = (world, argv, io) => {
   for (const { key: k, value } of parsed.opts) {
     if (k === 'k') {
       const m = /^([0-9]+)(?:,([0-9]+))?$/.exec(value!);
-      if (!m || Number(m[1]) === 0) return result(world, '', `sort: invalid number at field start: invalid count at start of '${value}'\n`, 2);
+      if (!m || Number(m[1]) === 0)
+        return result(world, '', `sort: invalid number at field start: invalid count at start of '${value}'\n`, 2);
       key = { from: Number(m[1]), to: m[2] === undefined ? undefined : Number(m[2]) };
     } else if (k === 't') {
       if (value!.length !== 1) return result(world, '', `sort: multi-character tab '${value}'\n`, 2);

@@ -1,0 +1,191 @@
+// store/appStore.ts — the one vanilla zustand store of the app, made by a factory: the world,
+// the history of command lines (undo/redo move a pointer, never re-run), selection and hover,
+// preferences, the step player's position and the terminal transcript.
+// Every change to the world is a command line run through the shell; nothing derived is stored.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createWorld, type DockerProfile, type World } from '../docker/world';
+import type { KernelOp } from '../kernel';
+import { runHostLine } from '../shell/hostSession';
+import type { OutputChunk } from '../shell/types';
+
+/** One command line that changed the world. */
+export interface HistoryEntry {
+  line: string;
+  output: OutputChunk[];
+  status: number;
+  /** The kernel operations the line performed, in order (world.lastOps). */
+  ops: KernelOp[];
+  /** The world after the line. */
+  world: World;
+}
+
+/** Something the terminal has to show: a line and its output, or a request to clear. */
+export interface TranscriptItem {
+  id: number;
+  /** The command line this output belongs to. */
+  line?: string;
+  /** The terminal has to write the line itself: it came from a button, not the keyboard. */
+  echo?: boolean;
+  output: OutputChunk[];
+  clear?: boolean;
+  /** A note from the app (undo, reset) rather than a command's output. */
+  note?: string;
+}
+
+export type ThemePref = 'system' | 'light' | 'dark';
+
+export interface AppState {
+  /** The first world (a fresh host) and every world after a changing line. */
+  initial: World;
+  entries: HistoryEntry[];
+  /** How many entries are applied: 0 = the fresh host. */
+  index: number;
+  /** The world now (the last applied entry's, or the fresh host's); may be ahead in clock only. */
+  world: World;
+  /** Every line typed, for ↑/↓ and `history`. */
+  lines: string[];
+  transcript: TranscriptItem[];
+  selection: string | null;
+  hover: string | null;
+  theme: ThemePref;
+  profile: DockerProfile;
+  /** Step player: position in the ops of the current entry (0 = before the first), or null = now. */
+  step: number | null;
+
+  run(line: string, opts?: { echo?: boolean }): void;
+  undo(): void;
+  redo(): void;
+  reset(profile?: DockerProfile): void;
+  select(key: string | null): void;
+  hoverOn(key: string | null): void;
+  setTheme(t: ThemePref): void;
+  stepTo(i: number | null): void;
+  stepBy(d: number): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export interface AppStoreOptions {
+  seed?: number;
+  profile?: DockerProfile;
+  theme?: ThemePref;
+  /** Lines run at creation (a scenario, a test fixture); they enter the history. */
+  lines?: string[];
+}
+
+const TRANSCRIPT_MAX = 400;
+
+function changed(a: World, b: World): boolean {
+  return a.kernel !== b.kernel || a.docker !== b.docker || a.hostname !== b.hostname;
+}
+
+/** Creates a fresh store. */
+export function createAppStore(opts: AppStoreOptions = {}): AppStore {
+  let nextId = 1;
+  const fresh = (profile: DockerProfile) => createWorld({ seed: opts.seed ?? 1, profile });
+  const initial = fresh(opts.profile ?? 'classic');
+  const store = createStore<AppState>()((set, get) => ({
+    initial,
+    entries: [],
+    index: 0,
+    world: initial,
+    lines: [],
+    transcript: [],
+    selection: null,
+    hover: null,
+    theme: opts.theme ?? 'system',
+    profile: opts.profile ?? 'classic',
+    step: null,
+
+    run(line, o = {}) {
+      const s = get();
+      const { session, entry } = runHostLine({ world: s.world, history: s.lines }, line);
+      const item: TranscriptItem = {
+        id: nextId++,
+        line,
+        echo: o.echo || undefined,
+        output: entry.output,
+        clear: entry.effects.some((e) => e.type === 'clear') || undefined,
+      };
+      const transcript = item.clear ? [item] : [...s.transcript, item].slice(-TRANSCRIPT_MAX);
+      const next: Partial<AppState> = { world: session.world, lines: [...session.history], transcript };
+      if (changed(s.world, session.world)) {
+        const h: HistoryEntry = {
+          line,
+          output: entry.output,
+          status: entry.status,
+          ops: session.world.lastOps,
+          world: session.world,
+        };
+        next.entries = [...s.entries.slice(0, s.index), h];
+        next.index = s.index + 1;
+        next.step = null;
+        // A selection whose element is gone would point at nothing.
+        next.selection = s.selection;
+      }
+      set(next);
+    },
+    undo() {
+      const s = get();
+      if (s.index === 0) return;
+      const index = s.index - 1;
+      set({
+        index,
+        world: index === 0 ? s.initial : s.entries[index - 1].world,
+        step: null,
+        transcript: [...s.transcript, { id: nextId++, output: [], note: `undone: ${s.entries[index].line}` }],
+      });
+    },
+    redo() {
+      const s = get();
+      if (s.index >= s.entries.length) return;
+      const index = s.index + 1;
+      set({
+        index,
+        world: s.entries[index - 1].world,
+        step: null,
+        transcript: [...s.transcript, { id: nextId++, output: [], note: `redone: ${s.entries[index - 1].line}` }],
+      });
+    },
+    reset(profile) {
+      const p = profile ?? get().profile;
+      const w = fresh(p);
+      set({
+        initial: w,
+        world: w,
+        entries: [],
+        index: 0,
+        step: null,
+        selection: null,
+        hover: null,
+        profile: p,
+        transcript: [{ id: nextId++, output: [], clear: true, note: `fresh host (Docker profile: ${p})` }],
+      });
+    },
+    select(key) {
+      set({ selection: key });
+    },
+    hoverOn(key) {
+      if (get().hover !== key) set({ hover: key });
+    },
+    setTheme(theme) {
+      set({ theme });
+    },
+    stepTo(i) {
+      const s = get();
+      const entry = s.entries[s.index - 1];
+      if (i === null || !entry) return set({ step: null });
+      set({ step: Math.max(0, Math.min(entry.ops.length, i)) });
+    },
+    stepBy(d) {
+      const s = get();
+      const entry = s.entries[s.index - 1];
+      if (!entry) return;
+      const cur = s.step ?? entry.ops.length;
+      const n = Math.max(0, Math.min(entry.ops.length, cur + d));
+      set({ step: n === entry.ops.length && s.step === null ? null : n });
+    },
+  }));
+  for (const line of opts.lines ?? []) store.getState().run(line);
+  return store;
+}

@@ -1,0 +1,14 @@
+// store/index.ts — the public face of the store layer (the React binding lives in react.tsx).
+export {
+  createAppStore,
+  type AppState,
+  type AppStore,
+  type AppStoreOptions,
+  type HistoryEntry,
+  type ThemePref,
+  type TranscriptItem,
+} from './appStore';
+export * from './selectors';
+export { opToCommand } from './equivalent';
+export { completeLine } from './complete';
+export { hostPromptOf } from './complete';

@@ -1,0 +1,59 @@
+// ui/Inspector.tsx — what the selected element is, what a person would type to see it and what
+// that prints (computed from the model by the store), and actions that run a command line.
+import { selectInspector } from '../store';
+import { useApp, useAppStoreApi } from '../store/react';
+
+export function Inspector() {
+  const api = useAppStoreApi();
+  const view = useApp(selectInspector);
+  const stepping = useApp((s) => s.step !== null);
+  return (
+    <section className="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">Inspector</h2>
+      {!view ? (
+        <p className="muted">Click anything in either diagram to see how to look at it from the shell.</p>
+      ) : (
+        <>
+          <div className="insp-head">
+            <strong>{view.title}</strong>
+            <button
+              type="button"
+              className="linkish"
+              onClick={() => api.getState().select(null)}
+              aria-label="Close inspector"
+            >
+              ✕
+            </button>
+          </div>
+          {view.sections.map((s, i) => (
+            <div key={i} className="insp-section">
+              <pre className="insp-cmd">
+                <span className="insp-prompt"># </span>
+                {s.line}
+                {s.note ? <span className="muted">{`   (${s.note})`}</span> : null}
+              </pre>
+              <pre className="insp-out">{s.output || '(no output)'}</pre>
+            </div>
+          ))}
+          {view.actions.length > 0 && (
+            <div className="insp-actions">
+              {view.actions.map((a) => (
+                <button
+                  type="button"
+                  key={a.line}
+                  disabled={stepping}
+                  title={a.line}
+                  onClick={() => {
+                    api.getState().run(a.line, { echo: true });
+                  }}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

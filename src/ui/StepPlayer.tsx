@@ -1,0 +1,106 @@
+// ui/StepPlayer.tsx — "what Docker just did": the kernel operations of the last command that
+// changed the world, numbered, each with its equivalent command. ←/→ step through the
+// intermediate states (both panes show the state after the chosen step); "back to now" returns.
+import { useRef, type KeyboardEvent } from 'react';
+import { selectCurrentEntry, selectSteps } from '../store';
+import { useApp, useAppStoreApi } from '../store/react';
+
+export function StepPlayer() {
+  const api = useAppStoreApi();
+  const entry = useApp(selectCurrentEntry);
+  const steps = useApp(selectSteps);
+  const step = useApp((s) => s.step);
+  const total = steps.length;
+  const pos = step ?? total;
+  const ref = useRef<HTMLElement>(null);
+  // Buttons disable themselves at the ends; keep the focus in the player so ←/→ keep working.
+  const go = (f: () => void) => () => {
+    f();
+    ref.current?.focus();
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowLeft') {
+      e.preventDefault();
+      api.getState().stepBy(-1);
+    } else if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      api.getState().stepBy(1);
+    } else if (e.key === 'Escape' || e.key === 'End') {
+      api.getState().stepTo(null);
+    }
+  };
+
+  return (
+    <section ref={ref} className="steps" aria-labelledby="steps-title" onKeyDown={onKey} tabIndex={-1}>
+      <h2 id="steps-title">What Docker just did</h2>
+      {!entry ? (
+        <p className="muted">
+          Run a command that changes the network (or press a + button) to see its kernel operations here.
+        </p>
+      ) : (
+        <>
+          <p className="steps-line">
+            <code>{entry.line}</code>
+          </p>
+          {total === 0 ? (
+            <p className="muted">No kernel operations: this command only changed Docker&apos;s own records.</p>
+          ) : (
+            <>
+              <div className="steps-controls" role="group" aria-label="Step through">
+                <button
+                  type="button"
+                  onClick={go(() => api.getState().stepTo(0))}
+                  disabled={pos === 0}
+                  aria-label="First step"
+                >
+                  |←
+                </button>
+                <button
+                  type="button"
+                  onClick={go(() => api.getState().stepBy(-1))}
+                  disabled={pos === 0}
+                  aria-label="Previous step"
+                >
+                  ←
+                </button>
+                <span className="steps-pos" aria-live="polite">
+                  {step === null ? `now (after all ${total} steps)` : `after step ${pos} of ${total}`}
+                </span>
+                <button
+                  type="button"
+                  onClick={go(() => api.getState().stepBy(1))}
+                  disabled={step === null}
+                  aria-label="Next step"
+                >
+                  →
+                </button>
+                <button type="button" onClick={go(() => api.getState().stepTo(null))} disabled={step === null}>
+                  back to now
+                </button>
+              </div>
+              <ol className="steps-list">
+                {steps.map((s) => (
+                  <li
+                    key={s.n}
+                    className={s.n <= pos ? (s.n === pos && step !== null ? 'is-current' : 'is-done') : 'is-todo'}
+                    aria-current={s.n === pos && step !== null ? 'step' : undefined}
+                  >
+                    <button
+                      type="button"
+                      onClick={go(() => api.getState().stepTo(s.n))}
+                      aria-label={`Show the state after step ${s.n}`}
+                    >
+                      {s.n}
+                    </button>
+                    <code>{s.command}</code>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

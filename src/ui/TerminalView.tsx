@@ -1,0 +1,198 @@
+// ui/TerminalView.tsx — the terminal: xterm.js with the fit addon, a bash-like prompt, line
+// editing (lineEditor.ts), history, Tab completion, Ctrl+C/Ctrl+L, and Esc to leave. Every line
+// goes through the store's run action; the output comes back through the store's transcript.
+// Outside a real browser (jsdom) it shows the transcript as plain text instead of xterm.
+import { useEffect, useRef } from 'react';
+import { completeLine, hostPromptOf, type AppStore, type TranscriptItem } from '../store';
+import { useApp, useAppStoreApi } from '../store/react';
+import { EMPTY_LINE, editLine, redrawLine, splitKeys, type LineState } from './lineEditor';
+import '@xterm/xterm/css/xterm.css';
+
+const BANNER =
+  'netns-lab: a simulated Linux host running Docker. Type commands as on a real host,\r\n' +
+  'or use the buttons above. Tab completes, \u2191/\u2193 recall, Esc leaves the terminal.\r\n';
+
+function toCrlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+/** True in a real browser; jsdom cannot host xterm's renderer. */
+function canRunXterm(): boolean {
+  return (
+    typeof navigator !== 'undefined' && !/jsdom/i.test(navigator.userAgent) && typeof window.matchMedia === 'function'
+  );
+}
+
+/** Where focus goes when the user leaves the terminal with Esc. */
+function leaveTerminal(host: HTMLElement | null): void {
+  const target = document.querySelector<HTMLElement>('[data-leave-target]');
+  (target ?? host?.closest('main'))?.focus();
+}
+
+export function TerminalView({ onLeave }: { onLeave?: () => void }) {
+  const api = useAppStoreApi();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const xterm = canRunXterm();
+
+  useEffect(() => {
+    if (!xterm || !hostRef.current) return;
+    let disposed = false;
+    let cleanup = () => {};
+    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
+      if (disposed || !hostRef.current) return;
+      cleanup = mountXterm(api, hostRef.current, Terminal, FitAddon, onLeave);
+    });
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+  }, [api, xterm, onLeave]);
+
+  if (!xterm) return <PlainTranscript />;
+  return <div ref={hostRef} className="term-host" data-testid="xterm-host" />;
+}
+
+type XtermCtor = typeof import('@xterm/xterm').Terminal;
+type FitCtor = typeof import('@xterm/addon-fit').FitAddon;
+
+function mountXterm(
+  api: AppStore,
+  el: HTMLDivElement,
+  Terminal: XtermCtor,
+  FitAddon: FitCtor,
+  onLeave?: () => void,
+): () => void {
+  const dark = () => getComputedStyle(el).getPropertyValue('--term-bg').trim() || '#0f172a';
+  const term = new Terminal({
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontSize: 14,
+    lineHeight: 1.2,
+    cursorBlink: true,
+    convertEol: false,
+    scrollback: 2000,
+    screenReaderMode: false,
+    theme: { background: dark(), foreground: '#e2e8f0', cursor: '#facc15' },
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(el);
+  term.textarea?.setAttribute('aria-label', 'Terminal input');
+  const refit = () => {
+    try {
+      fit.fit();
+    } catch {
+      // The element may be hidden (zero size) for a moment; the next resize fits it.
+    }
+  };
+  refit();
+  const ro = new ResizeObserver(refit);
+  ro.observe(el);
+
+  let line: LineState = EMPTY_LINE;
+  let lastTab = false;
+  let seen = api.getState().transcript.reduce((m, t) => Math.max(m, t.id), 0);
+  const prompt = () => hostPromptOf(api.getState().world);
+  const writeItem = (t: TranscriptItem) => {
+    if (t.clear) term.clear();
+    if (t.echo) term.write(`\r\x1b[K${prompt()}${t.line ?? ''}\r\n`);
+    for (const c of t.output) term.write(c.fd === 2 ? `${toCrlf(c.text)}` : toCrlf(c.text));
+    if (t.note) term.write(`\r\x1b[K\x1b[2m# ${t.note}\x1b[0m\r\n`);
+  };
+  term.write(BANNER + prompt());
+
+  const unsub = api.subscribe((s, prev) => {
+    if (s.transcript === prev.transcript) return;
+    const fresh = s.transcript.filter((t) => t.id > seen);
+    if (fresh.length === 0) return;
+    // A button's line replaces what is half typed at the prompt; the typed text comes back after.
+    term.write('\r\x1b[K');
+    for (const t of fresh) writeItem(t);
+    seen = fresh[fresh.length - 1].id;
+    term.write(redrawLine(prompt(), line));
+  });
+
+  term.attachCustomKeyEventHandler((ev) => {
+    if (ev.type !== 'keydown') return true;
+    if (ev.key === 'Escape') {
+      ev.preventDefault();
+      term.blur();
+      if (onLeave) onLeave();
+      else leaveTerminal(el);
+      return false;
+    }
+    if ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === 'z') {
+      ev.preventDefault();
+      if (ev.shiftKey) api.getState().redo();
+      else api.getState().undo();
+      return false;
+    }
+    return true;
+  });
+
+  const onData = term.onData((data) => {
+    for (const key of splitKeys(data)) {
+      const s = api.getState();
+      const r = editLine(line, key, s.lines);
+      if (r.action !== 'complete') lastTab = false;
+      switch (r.action) {
+        case 'submit':
+          line = r.state;
+          term.write('\r\n');
+          if ((r.line ?? '').trim() === '') term.write(prompt());
+          else api.getState().run(r.line ?? '');
+          break;
+        case 'cancel':
+          line = r.state;
+          term.write('^C\r\n' + prompt());
+          break;
+        case 'clear':
+          term.clear();
+          term.write(redrawLine(prompt(), line));
+          break;
+        case 'undo':
+          api.getState().undo();
+          break;
+        case 'leave':
+          term.blur();
+          leaveTerminal(el);
+          break;
+        case 'complete': {
+          const c = completeLine(s.world, line.buffer, line.cursor);
+          if (c.line !== line.buffer) {
+            line = { ...line, buffer: c.line, cursor: c.cursor };
+            term.write(redrawLine(prompt(), line));
+          } else if (c.candidates.length > 1 && lastTab) {
+            term.write('\r\n' + c.candidates.join('  ') + '\r\n' + redrawLine(prompt(), line));
+          }
+          lastTab = true;
+          break;
+        }
+        default:
+          line = r.state;
+          term.write(redrawLine(prompt(), line));
+      }
+    }
+  });
+  return () => {
+    onData.dispose();
+    unsub();
+    ro.disconnect();
+    term.dispose();
+  };
+}
+
+/** The transcript as text, for environments without xterm (and as a readable fallback). */
+function PlainTranscript() {
+  const transcript = useApp((s) => s.transcript);
+  return (
+    <pre className="term-plain" data-testid="terminal-text">
+      {transcript.map((t) => (
+        <span key={t.id}>
+          {t.line !== undefined ? `root@docker-host:~# ${t.line}\n` : ''}
+          {t.output.map((c) => c.text).join('')}
+          {t.note ? `# ${t.note}\n` : ''}
+        </span>
+      ))}
+    </pre>
+  );
+}
