@@ -245,8 +245,11 @@ export async function runReal(script: Script, index: number): Promise<RunRecord>
           .split('\n')
           .filter((row) => row === '' || script.netns.includes(row.split(' ')[0] ?? ''))
           .join('\n');
-        stderr = stderr.replaceAll('Error: Peer netns reference is invalid.\n', '');
       }
+      // Printing `link-netns NAME` makes iproute2 walk /run/netns the same way, so any `ip` line
+      // can catch that message while other scripts of this suite create or delete namespaces.
+      // No script line causes it itself: it is always noise from the suite's own concurrency.
+      stderr = stderr.replaceAll('Error: Peer netns reference is invalid.\n', '');
       lines.push({ line: l.text, status: r.status, stdout, stderr });
     }
 
