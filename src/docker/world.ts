@@ -8,9 +8,11 @@ import {
   INIT_NET,
   seedFrom,
   nextU32,
+  type Hop,
   type KernelError,
   type KernelOp,
   type KernelState,
+  type WalkOutcome,
 } from '../kernel';
 import { bootDaemonOps } from './daemon';
 import type { Container, Network } from './types';
@@ -45,6 +47,24 @@ export interface World {
    * empties it before each line). The step player replays them; export prints them.
    */
   lastOps: KernelOp[];
+  /**
+   * The packets the command line being run sent, each with its hop-by-hop trace, in order
+   * (emptied by the caller before each line, like lastOps). The app animates them.
+   */
+  lastPackets: PacketRecord[];
+}
+
+/** One packet a tool sent, as the kernel's walk followed it. */
+export interface PacketRecord {
+  /** What it was, as tcpdump would summarise it ("ICMP echo request 172.17.0.2 > 172.17.0.3"). */
+  label: string;
+  trace: Hop[];
+  outcome: WalkOutcome['kind'];
+}
+
+/** Appends walks to `lastPackets`. */
+export function recordPackets(w: World, packets: readonly PacketRecord[]): World {
+  return packets.length ? { ...w, lastPackets: [...w.lastPackets, ...packets] } : w;
 }
 
 /**
@@ -148,6 +168,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     hostname: opts.hostname ?? 'docker-host',
     clock: opts.clock ?? DEFAULT_CLOCK,
     lastOps: [],
+    lastPackets: [],
   };
   if (opts.docker === false) return world;
   const [nicMac, rng] = macFromRng(kernel.rng);

@@ -48,7 +48,7 @@ export function runHostLine(s: HostSession, line: string): { session: HostSessio
     return { session: s, entry: { line, output: [], status: 0, effects: [], world: s.world } };
   }
   const history = [...s.history, line];
-  const before: World = { ...s.world, clock: s.world.clock + SECONDS_PER_LINE * 1000, lastOps: [] };
+  const before: World = { ...s.world, clock: s.world.clock + SECONDS_PER_LINE * 1000, lastOps: [], lastPackets: [] };
   // runLine adds the line itself to what `history` lists, as bash does.
   const r = runLine(before, line, hostContext(before, s.history));
   return {

@@ -108,3 +108,22 @@ describe('BusyBox ping', () => {
     );
   });
 });
+
+describe('what ping leaves for the app', () => {
+  it('records each echo request and reply with its trace, in order', () => {
+    const r = runLine(world(), 'ping -c 2 172.17.0.1', {
+      netns: 'netns:1',
+      toolset: 'netutils',
+      hostname: 'c',
+      env: {},
+      history: [],
+    });
+    expect(r.world.lastPackets.map((p) => [p.label, p.outcome])).toEqual([
+      ['ICMP echo request 172.17.0.2 > 172.17.0.1, seq 1', 'delivered'],
+      ['ICMP echo reply 172.17.0.1 > 172.17.0.2, seq 1', 'delivered'],
+      ['ICMP echo request 172.17.0.2 > 172.17.0.1, seq 2', 'delivered'],
+      ['ICMP echo reply 172.17.0.1 > 172.17.0.2, seq 2', 'delivered'],
+    ]);
+    expect(r.world.lastPackets[0].trace[0]).toMatchObject({ netns: 'netns:1', kind: 'route' });
+  });
+});

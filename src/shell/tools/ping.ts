@@ -2,7 +2,7 @@
 // kernel's packet walk (kernel/packet.ts): echo request, echo reply, ARP, NAT, counters.
 // Without -c it stops after 4 echoes as if Ctrl+C were pressed (the terminal shows ^C).
 // Keeps no state; the world it returns carries the moved counters, neighbours and FDB.
-import type { World } from '../../docker/world';
+import { recordPackets, type PacketRecord, type World } from '../../docker/world';
 import {
   OUTSIDE_HOSTS,
   parseIPv4,
@@ -202,10 +202,20 @@ function ping(busybox: boolean): Tool {
       ? `PING ${target.name ?? target.ip} (${target.ip}): ${dataBytes} data bytes\n`
       : `PING ${shown} ${dataBytes}(${dataBytes + 28}) bytes of data.\n`;
     const echoes: Echo[] = [];
+    const packets: PacketRecord[] = [];
     for (let seq = 1; seq <= count; seq++) {
       const r = echoOnce(k, ctx.netns, target.ip, o.size, viaSrc);
       k = r.k;
       echoes.push({ seq, ...r.echo });
+      r.trace.forEach((walk, i) => {
+        const from = i === 0 ? (walk.src ?? '?') : target.ip;
+        const to = i === 0 ? target.ip : (r.trace[0].src ?? '?');
+        packets.push({
+          label: `ICMP echo ${i === 0 ? 'request' : 'reply'} ${from} > ${to}, seq ${seq}`,
+          trace: walk.trace,
+          outcome: walk.outcome.kind,
+        });
+      });
       if (o.quiet) continue;
       if (r.echo.ok) {
         const from = target.name && !busybox ? `${reverseName(target.ip) ?? target.name} (${target.ip})` : target.ip;
@@ -239,7 +249,10 @@ function ping(busybox: boolean): Tool {
       } else if (errors) out += `pipe ${Math.min(errors, 4)}\n`;
     }
     const status = ok.length > 0 ? 0 : 1;
-    const w: World = { ...world, kernel: k, clock: world.clock + Math.round((count - 1) * o.interval * 1000) };
+    const w: World = recordPackets(
+      { ...world, kernel: k, clock: world.clock + Math.round((count - 1) * o.interval * 1000) },
+      packets,
+    );
     return done(out, '', status, w);
   };
 }
