@@ -1,7 +1,7 @@
 // docker/engine.ts — the Docker engine: creates, starts, stops and removes containers.
 // Docker plans, the kernel executes: every start/stop is an ordered list of kernel operations
 // (what libnetwork does, per profile) committed through commitOps. Pure: returns new worlds or
-// error codes (the shell words them); never formats text, never uses Date.now or Math.random.
+// error codes (the shell words them); never formats text, never reads the wall clock or a platform random source.
 import {
   INIT_NET,
   linkByName,

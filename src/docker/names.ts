@@ -1,6 +1,6 @@
 // docker/names.ts — generated container names, `adjective_surname` as dockerd makes them when
 // no --name is given. The word lists are our own short selection (scientists and engineers);
-// the draw comes from the world's seeded generator, never from Math.random.
+// the draw comes from the world's seeded generator, never from the platform's.
 import { nextU32 } from '../kernel';
 
 const LEFT = [

@@ -1,6 +1,6 @@
 // kernel/rng.ts — the seeded pseudo-random source kept inside the world (mulberry32).
 // The only randomness in the pure layers: same seed, same world, byte for byte.
-// Never call Math.random here or anywhere in the pure layers.
+// The pure layers draw every random number from here, never from the platform.
 
 /** Advances the generator: returns a uint32 and the next state. */
 export function nextU32(state: number): [value: number, next: number] {

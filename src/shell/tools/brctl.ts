@@ -8,7 +8,7 @@ import type { KernelOp } from '../../kernel/ops';
 import type { KernelState, Link, NetnsId } from '../../kernel/types';
 import { registerTool } from '../registry';
 import type { Tool, ToolResult } from '../types';
-import { strerror } from './ifconfig';
+import { strerror } from '../strerror';
 
 const ZERO_MAC = '00:00:00:00:00:00';
 

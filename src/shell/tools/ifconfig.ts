@@ -11,29 +11,7 @@ import type { Addr, Errno, KernelState, Link, NetnsId } from '../../kernel/types
 import { registerTool } from '../registry';
 import type { Tool, ToolResult, Toolset } from '../types';
 
-/** strerror(3) for the errnos the kernel model returns (glibc's English texts). */
-export function strerror(e: Errno): string {
-  const text: Record<Errno, string> = {
-    EEXIST: 'File exists',
-    ENOENT: 'No such file or directory',
-    ENODEV: 'No such device',
-    EINVAL: 'Invalid argument',
-    EBUSY: 'Device or resource busy',
-    EADDRNOTAVAIL: 'Cannot assign requested address',
-    ENETUNREACH: 'Network is unreachable',
-    ESRCH: 'No such process',
-    EOPNOTSUPP: 'Operation not supported',
-    ELOOP: 'Too many levels of symbolic links',
-    ERANGE: 'Numerical result out of range',
-    EPERM: 'Operation not permitted',
-    EADDRINUSE: 'Address already in use',
-    ENOTEMPTY: 'Directory not empty',
-    EXFULL: 'Exchange full',
-    EACCES: 'Permission denied',
-    ENETDOWN: 'Network is down',
-  };
-  return text[e];
-}
+import { strerror } from '../strerror';
 
 // ------------------------------------------------------------------------------ interface flags
 

@@ -6,7 +6,7 @@ import { commitOps } from '../../docker/world';
 import { formatIPv4, maskOf, parseIPv4, prefixFromMask } from '../../kernel/addr';
 import type { KernelOp } from '../../kernel/ops';
 import type { KernelState, NetnsId, Route } from '../../kernel/types';
-import { strerror } from './ifconfig';
+import { strerror } from '../strerror';
 import { registerTool } from '../registry';
 import type { Tool } from '../types';
 

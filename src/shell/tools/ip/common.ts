@@ -75,29 +75,7 @@ export function findDev(run: IpRun, name: string): Link {
   return l;
 }
 
-const STRERROR: Record<string, string> = {
-  EEXIST: 'File exists',
-  ENOENT: 'No such file or directory',
-  ENODEV: 'No such device',
-  EINVAL: 'Invalid argument',
-  EBUSY: 'Device or resource busy',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-  ENETUNREACH: 'Network is unreachable',
-  ESRCH: 'No such process',
-  EOPNOTSUPP: 'Operation not supported',
-  ELOOP: 'Too many levels of symbolic links',
-  ERANGE: 'Numerical result out of range',
-  EPERM: 'Operation not permitted',
-  EADDRINUSE: 'Address already in use',
-  ENOTEMPTY: 'Directory not empty',
-  EXFULL: 'Exchange full',
-  EACCES: 'Permission denied',
-  ENETDOWN: 'Network is down',
-};
-
-export function strerror(errno: string): string {
-  return STRERROR[errno] ?? errno;
-}
+import { strerror } from '../../strerror';
 
 /** How a failed request reads: an extended-ack message, or the errno text. */
 export type ErrorText = { extack: string } | { errno: string };
