@@ -15,6 +15,8 @@ export interface HostSession {
   world: World;
   /** Lines typed so far, oldest first, as `history` lists them. */
   history: readonly string[];
+  /** The status the last line ended with, for `$?`. */
+  lastStatus?: number;
 }
 
 export interface SessionEntry {
@@ -50,9 +52,9 @@ export function runHostLine(s: HostSession, line: string): { session: HostSessio
   const history = [...s.history, line];
   const before: World = { ...s.world, clock: s.world.clock + SECONDS_PER_LINE * 1000, lastOps: [], lastPackets: [] };
   // runLine adds the line itself to what `history` lists, as bash does.
-  const r = runLine(before, line, hostContext(before, s.history));
+  const r = runLine(before, line, { ...hostContext(before, s.history), lastStatus: s.lastStatus ?? 0 });
   return {
-    session: { world: r.world, history },
+    session: { world: r.world, history, lastStatus: r.status },
     entry: { line, output: r.output, status: r.status, effects: r.effects, world: r.world },
   };
 }

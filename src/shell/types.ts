@@ -18,6 +18,8 @@ export interface ExecContext {
   history: readonly string[];
   /** Set by `docker exec`: the container the line runs in. */
   container?: string;
+  /** The exit status of the line before this one (what `$?` starts as). */
+  lastStatus?: number;
 }
 
 export interface ToolIO {

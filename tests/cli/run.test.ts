@@ -41,6 +41,9 @@ describe('netns-lab run', () => {
     ]);
     expect(Object.keys(j.state.kernel.netns)).toEqual(['netns:0']);
   });
+  it('carries the last status into the next line, so `echo $?` works as in bash', () => {
+    expect(call(['run', '-'], 'false\necho $?\necho $?\n').out).toBe('$ false\n$ echo $?\n1\n$ echo $?\n0\n');
+  });
   it('gives the same transcript for the same seed', () => {
     const script = 'ip link\nip addr\n';
     expect(call(['run', '--seed', '3', '-'], script).out).toBe(call(['run', '--seed', '3', '-'], script).out);
