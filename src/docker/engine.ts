@@ -450,8 +450,51 @@ export function startContainer(w0: World, ref: string): EngineResult<{ id: strin
   if (exitsAtOnce) {
     const r = exitContainer(w, next.id, 0, 'exit');
     if (r.ok) w = r.world;
+    return { ok: true, world: w, id: c.id };
   }
-  return { ok: true, world: w, id: c.id };
+  return { ok: true, world: listenAsImage(w, next.id), id: c.id };
+}
+
+/** Whether the container runs its image's own command (not one given on the command line). */
+function runsDefaultCmd(c: Container): boolean {
+  const image = imageOf(c);
+  return c.config.cmd.join(' ') === [...image.entrypoint, ...image.cmd].join(' ');
+}
+
+// nginx's ngx_open_listening_sockets: 5 tries, 500 ms apart, then "still could not bind()".
+const BIND_TRIES = 5;
+const BIND_RETRY_MS = 500;
+
+/**
+ * The container's process opens the sockets its image listens on, in the container's netns.
+ * A bind that fails with EADDRINUSE (the port is held in that namespace: another host-mode
+ * nginx, or the target of a `container:` join) makes the process give up and exit with status 1.
+ */
+function listenAsImage(w: World, id: string): World {
+  const c = w.docker.containers[id]!;
+  const image = imageOf(c);
+  if (!runsDefaultCmd(c) || image.listens.length === 0 || c.netns === undefined || c.pid === undefined) return w;
+  const ns = c.netns;
+  const pid = c.pid;
+  const ops: KernelOp[] = image.listens.map((l) => ({ op: 'bindSocket', netns: ns, pid, ...l }));
+  const r = commitOps(w, ops);
+  if (r.ok) {
+    const after = r.world.docker.containers[id]!;
+    return putContainer(r.world, { ...after, plumbing: [...after.plumbing, ...ops] });
+  }
+  if (r.error.errno !== 'EADDRINUSE') return w;
+  const failed = image.listens[r.step]!;
+  // nginx binds [::]:PORT too; its IPv6 bind fails as well when the holder is another nginx.
+  const holder = w.kernel.netns[ns]!.sockets.find((s) => s.proto === failed.proto && s.port === failed.port);
+  const v6 = holder?.process === 'nginx';
+  // The sockets that did bind before the failure close with the process.
+  let next = r.world;
+  const runs = next.docker.containers[id]!.runs.slice();
+  const last = runs[runs.length - 1]!;
+  runs[runs.length - 1] = { ...last, bindFailed: { addr: failed.addr, port: failed.port, v6 } };
+  next = putContainer(next, { ...next.docker.containers[id]!, runs });
+  const exited = exitContainer(next, id, 1, 'exit', last.startedAt + BIND_TRIES * BIND_RETRY_MS);
+  return exited.ok ? exited.world : w;
 }
 
 // ---------------------------------------------------------------- stop
@@ -468,6 +511,9 @@ function netnsInUse(d: DockerState, ns: NetnsId, except: string): boolean {
  */
 function releaseOps(w: World, c: Container): KernelOp[] {
   const ops: KernelOp[] = [];
+  // The process exits first: the sockets it held close (a netns shared with others outlives it).
+  const held = c.netns !== undefined && c.pid !== undefined ? w.kernel.netns[c.netns] : undefined;
+  if (held && held.sockets.some((s) => s.pid === c.pid)) ops.push({ op: 'closeSockets', netns: held.id, pid: c.pid! });
   const ep = c.endpoint;
   const sb = c.sandbox;
   if (ep && sb) {
@@ -490,6 +536,8 @@ export function exitContainer(
   ref: string,
   exitCode: number,
   end: 'stop' | 'kill' | 'exit',
+  /** When the process ended, if not now (nginx gives up on a bind 2.5 s after its start). */
+  at?: number,
 ): EngineResult<{ id: string }> {
   let w = w0;
   const c = findContainer(w.docker, ref);
@@ -505,7 +553,7 @@ export function exitContainer(
   }
   const runs = c.runs.slice();
   const last = runs[runs.length - 1];
-  if (last) runs[runs.length - 1] = { ...last, finishedAt: w.clock, end };
+  if (last) runs[runs.length - 1] = { ...last, finishedAt: at ?? w.clock, end };
   const next: Container = { ...c, status: 'exited', exitCode, runs, plumbing: ops };
   delete next.netns;
   delete next.sandbox;

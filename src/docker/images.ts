@@ -25,6 +25,17 @@ export interface Image {
    * has no terminal on stdin (a shell such as busybox's `sh`).
    */
   process: 'forever' | 'shell';
+  /** The sockets its default process binds when it starts (none for most images). */
+  listens: readonly ImageListen[];
+}
+
+/** A listening socket an image's process opens at start (bind() + listen()). */
+export interface ImageListen {
+  proto: 'tcp' | 'udp';
+  addr: string;
+  port: number;
+  /** The process name `ss -p` shows. */
+  process: string;
 }
 
 // hwchiu/netutils: FROM ubuntu:16.04 with net-tools, iproute2, ping, curl …; its ENTRYPOINT is
@@ -43,6 +54,8 @@ export const IMAGES: readonly Image[] = [
     toolset: 'netutils',
     exposed: [],
     process: 'forever',
+    // entrypoint.bash only prints and sleeps: no socket.
+    listens: [],
   },
   {
     repository: 'busybox',
@@ -55,6 +68,7 @@ export const IMAGES: readonly Image[] = [
     toolset: 'busybox',
     exposed: [],
     process: 'shell',
+    listens: [],
   },
   {
     repository: 'alpine',
@@ -67,6 +81,7 @@ export const IMAGES: readonly Image[] = [
     toolset: 'busybox',
     exposed: [],
     process: 'shell',
+    listens: [],
   },
   {
     repository: 'nginx',
@@ -79,6 +94,9 @@ export const IMAGES: readonly Image[] = [
     toolset: 'nginx',
     exposed: ['80/tcp'],
     process: 'forever',
+    // default.conf: `listen 80;` (the entrypoint also adds `listen [::]:80;`, which the model's
+    // IPv4-only sockets do not hold; its bind error is still printed, see the shell's docker logs).
+    listens: [{ proto: 'tcp', addr: '0.0.0.0', port: 80, process: 'nginx' }],
   },
 ];
 

@@ -65,6 +65,11 @@ export interface RunPeriod {
   finishedAt?: number;
   /** How it ended: stopped by docker stop (SIGTERM), killed by rm -f, or exited by itself. */
   end?: 'stop' | 'kill' | 'exit';
+  /**
+   * The process could not bind a listening socket (EADDRINUSE) and exited: which address it
+   * tried, and whether the holder also held the IPv6 twin (`[::]:PORT`, as nginx binds both).
+   */
+  bindFailed?: { addr: string; port: number; v6: boolean };
 }
 
 export interface Container {

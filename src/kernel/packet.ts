@@ -244,7 +244,16 @@ function bridgeForward(c: Ctx, br: Link, ingress: Link | undefined, f: Frame, se
     });
   for (const p of targets) {
     if (ingress && p.id === ingress.id) continue;
-    if (!hasCarrier(c.k, p)) continue;
+    if (!hasCarrier(c.k, p)) {
+      if (known)
+        hop(c, {
+          netns: br.netns,
+          link: p.id,
+          kind: 'drop',
+          text: `port ${p.name} has no carrier: the frame is lost there`,
+        });
+      continue;
+    }
     out.push(...transmit(c, c.k.links[p.id], f, seen));
   }
   return out;
@@ -353,7 +362,23 @@ export function walkPacket(
     // A packet from outside arrives on the NIC; its first routing decision is a forward.
     const nic = c.k.links[opts.arrivedOn];
     count(c, nic.id, 'rx', bytes);
-    hop(c, { netns: nic.netns, link: nic.id, kind: 'rx', text: `arrives from outside on ${nic.name}` });
+    const nicAddr = nic.addrs.find((a) => a.family === 4 && !a.secondary)?.local;
+    // An answer to a masqueraded packet comes back to the host's own address; conntrack then
+    // undoes the MASQUERADE (nf_nat_ipv4_in, PREROUTING) before the routing decision.
+    if (nicAddr && !isLocal(c.k, ns, p.dst) && masqueradeApplies(c.k, ns, p.dst, nic)) {
+      hop(c, {
+        netns: nic.netns,
+        link: nic.id,
+        kind: 'rx',
+        text: `arrives from outside on ${nic.name} for ${nicAddr}`,
+      });
+      hop(c, {
+        netns: nic.netns,
+        link: nic.id,
+        kind: 'nat',
+        text: `conntrack reverses MASQUERADE: destination ${nicAddr} becomes ${p.dst}`,
+      });
+    } else hop(c, { netns: nic.netns, link: nic.id, kind: 'rx', text: `arrives from outside on ${nic.name}` });
     first = 1;
     if (!isLocal(c.k, ns, p.dst)) {
       p = { ...p, ttl: p.ttl - 1 };
@@ -380,7 +405,10 @@ export function walkPacket(
     }
     const r = lookupRoute(c.k, ns, p.dst);
     if (!r) {
-      if (guard === 0) return finish({ kind: 'no-route' });
+      if (guard === 0) {
+        hop(c, { netns: ns, kind: 'drop', text: `no route to ${p.dst}: the send fails with "Network is unreachable"` });
+        return finish({ kind: 'no-route' });
+      }
       hop(c, { netns: ns, kind: 'drop', text: `no route to ${p.dst}: dropped` });
       return finish({ kind: 'lost', why: 'no route' });
     }
@@ -413,6 +441,16 @@ export function walkPacket(
       if (!host) {
         hop(c, { netns: 'outside', kind: 'drop', text: `nobody answers for ${p.dst} out there` });
         return finish({ kind: 'lost', why: 'no such host outside' });
+      }
+      // Without MASQUERADE a container's packet leaves with its private source address: it may
+      // reach the server, but no router out there carries an answer back to 172.17.x.x.
+      if (!isLocal(c.k, ns, p.src)) {
+        hop(c, {
+          netns: 'outside',
+          kind: 'drop',
+          text: `the source ${p.src} was not masqueraded: no reply can find its way back`,
+        });
+        return finish({ kind: 'lost', why: 'source not masqueraded' });
       }
       c.micros += host.rttMicros / 2;
       hop(c, { netns: 'outside', kind: 'deliver', text: `reaches ${host.name ?? host.ip}` });

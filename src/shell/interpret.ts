@@ -61,7 +61,14 @@ export function runLine(world: World, line: string, ctx: ExecContext): LineResul
   // bash's history already holds the line being run when that line runs `history`.
   const lineCtx: ExecContext = { ...ctx, history: [...ctx.history, line] };
   // `$?` at the start of a line is the status the previous line ended with.
-  const st: RunState = { world, ctx: lineCtx, vars: { ...ctx.env }, status: ctx.lastStatus ?? 0, effects: [], aborted: false };
+  const st: RunState = {
+    world,
+    ctx: lineCtx,
+    vars: { ...ctx.env },
+    status: ctx.lastStatus ?? 0,
+    effects: [],
+    aborted: false,
+  };
   execList(parsed.list, st, sink, { text: '' });
   return { world: st.world, output, status: st.status, effects: st.effects };
 }

@@ -16,3 +16,4 @@ import './nc';
 import './ss';
 import './traceroute';
 import './tcpdump';
+import './iptables';

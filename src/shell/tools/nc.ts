@@ -84,10 +84,15 @@ function nc(world: World, argv: string[], _io: unknown, ctx: ExecContext): ToolR
   // Ports: single numbers or ranges (79-81), each probed in turn; success if any connects.
   const ports: number[] = [];
   for (const p of operands.slice(1)) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(p);
-    if (!m) return done('', `nc: port number invalid: ${p}\n`, 1);
-    const lo = Number(m[1]);
-    const hi = m[2] ? Number(m[2]) : lo;
+    // netcat.c build_ports: each end goes through strtonum(n, 1, 65535), whose error names the end.
+    const ends = /^[^-]+-/.test(p) ? [p.slice(0, p.indexOf('-')), p.slice(p.indexOf('-') + 1)] : [p];
+    for (const e of ends) {
+      if (!/^[+-]?\d+$/.test(e)) return done('', `nc: port number invalid: ${e}\n`, 1);
+      if (Number(e) < 1) return done('', `nc: port number too small: ${e}\n`, 1);
+      if (Number(e) > 65535) return done('', `nc: port number too large: ${e}\n`, 1);
+    }
+    const lo = Number(ends[0]);
+    const hi = ends.length > 1 ? Number(ends[1]) : lo;
     for (let q = Math.min(lo, hi); q <= Math.max(lo, hi); q++) ports.push(q);
   }
   const timeout = values.w !== undefined ? Number(values.w) : undefined;

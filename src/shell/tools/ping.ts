@@ -188,10 +188,16 @@ function ping(busybox: boolean): Tool {
       viaSrc = l.addrs.find((a) => a.family === 4)?.local;
     }
     if (!sourceFor(k, ctx.netns, target.ip)) {
+      // Nothing leaves, but the app shows where it stopped: the sender's route lookup.
+      const walk = walkPacket(k, ctx.netns, { dst: target.ip, ttl: 64, payload: o.size });
+      const w = recordPackets(world, [
+        { label: `ICMP echo request to ${target.ip}`, trace: walk.trace, outcome: walk.outcome.kind },
+      ]);
       return done(
         '',
         busybox ? 'ping: sendto: Network is unreachable\n' : 'ping: connect: Network is unreachable\n',
         busybox ? 1 : 2,
+        w,
       );
     }
     const interrupted = o.count === undefined;
@@ -246,7 +252,10 @@ function ping(busybox: boolean): Tool {
         const avg = t.reduce((a, b) => a + b, 0) / t.length;
         const mdev = Math.sqrt(Math.max(0, t.reduce((a, b) => a + b * b, 0) / t.length - avg * avg));
         out += `rtt min/avg/max/mdev = ${Math.min(...t).toFixed(3)}/${avg.toFixed(3)}/${Math.max(...t).toFixed(3)}/${mdev.toFixed(3)} ms\n`;
-      } else if (errors) out += `pipe ${Math.min(errors, 4)}\n`;
+      } else {
+        // With nothing received the rtt line is empty: iputils still ends it (" pipe N" only when N > 1).
+        out += errors > 1 ? `pipe ${Math.min(errors, 4)}\n` : '\n';
+      }
     }
     const status = ok.length > 0 ? 0 : 1;
     const w: World = recordPackets(

@@ -105,8 +105,8 @@ for (const profile of ['classic', 'current'] as const) {
 
     it('fails at start when the container: target does not exist (the container stays Created)', () => {
       const s = session(profile, []);
-      const r = s.run('docker run -d --name j --network container:ghost busybox');
-      const id = idOf(r.world, 'j');
+      const r = s.run('docker run -d --name j1 --network container:ghost busybox');
+      const id = idOf(r.world, 'j1');
       expect(r.out).toBe(`${id}\n`);
       expect(r.err).toBe(
         startErr(
@@ -115,15 +115,15 @@ for (const profile of ['classic', 'current'] as const) {
         ),
       );
       expect(r.status).toBe(125);
-      expect(s.run('docker ps -a --format "{{.Names}} {{.Status}}"').out).toBe('j Created\n');
+      expect(s.run('docker ps -a --format "{{.Names}} {{.Status}}"').out).toBe('j1 Created\n');
     });
 
     it('fails at start when the container: target is stopped', () => {
-      const s = session(profile, ['docker run -d --name t hwchiu/netutils', 'docker stop t']);
-      const r = s.run('docker run -d --name j --network container:t hwchiu/netutils');
-      const id = idOf(r.world, 't');
+      const s = session(profile, ['docker run -d --name t1 hwchiu/netutils', 'docker stop t1']);
+      const r = s.run('docker run -d --name j1 --network container:t1 hwchiu/netutils');
+      const id = idOf(r.world, 't1');
       const msg = v29
-        ? 'cannot join network namespace of a non running container: container t is exited'
+        ? 'cannot join network namespace of a non running container: container t1 is exited'
         : `cannot join network of a non running container: ${id}`;
       expect(r.err).toBe(startErr(profile, `Error response from daemon: ${msg}`));
     });
@@ -169,7 +169,7 @@ for (const profile of ['classic', 'current'] as const) {
     }
 
     it('warns that published ports are discarded in host mode, and runs anyway', () => {
-      const r = session(profile, []).run('docker run -d --network host -p 8080:80 --name h nginx');
+      const r = session(profile, []).run('docker run -d --network host -p 8080:80 --name h1 nginx');
       expect(r.err).toBe('WARNING: Published ports are discarded when using host network mode\n');
       expect(r.status).toBe(0);
     });

@@ -30,6 +30,7 @@ import { argsError, flagError, fromDaemon, notFoundInImage, pullError, runError 
 import { all, flag, last, parseFlags, type FlagDef, type ParsedFlags } from './flags';
 import { ellipsis, goQuote, goTimeString, humanDuration, humanSize, statusText, tabwrite } from './format';
 import { containerJson, execTemplate, indentJson, networkJson } from './inspect';
+import { containerNameError, ipv4AddressError, parsePortSpec } from './validate';
 
 interface Out {
   stdout: string;
@@ -342,36 +343,33 @@ function runCommand(key: string, w: World, p: ParsedFlags, ctx: ExecContext, pro
 
 // ---------------------------------------------------------------- run / create
 
-function parsePort(spec: string): PortBinding | undefined {
-  const [body, proto = 'tcp'] = spec.split('/');
-  const parts = (body ?? '').split(':');
-  if (parts.length === 1) return { hostIp: '', hostPort: '', containerPort: parts[0]!, proto: proto as 'tcp' | 'udp' };
-  if (parts.length === 2)
-    return { hostIp: '', hostPort: parts[0]!, containerPort: parts[1]!, proto: proto as 'tcp' | 'udp' };
-  if (parts.length === 3)
-    return { hostIp: parts[0]!, hostPort: parts[1]!, containerPort: parts[2]!, proto: proto as 'tcp' | 'udp' };
-  return undefined;
-}
-
 function cmdRun(w0: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProfile, start: boolean): Out {
   let w = w0;
   const [image, ...args] = p.args as [string, ...string[]];
   const refError = checkReference(image);
   const errorAt = (e: DockerError, atCreate: boolean, daemon = true): string =>
     runError(daemon ? fromDaemon(e, profile) : fromDaemonless(e, profile), profile, atCreate);
+  // The CLI parses -p before it looks at the image reference (cli run.go: parse, then create).
+  const ports: PortBinding[] = [];
+  for (const raw of all(p, 'publish')) {
+    const r = parsePortSpec(raw, profile);
+    if (!r.ok) return fail(w, runError(r.error, profile, true), 125);
+    ports.push(...r.bindings);
+  }
   if (refError) return fail(w, errorAt(refError, true, false), 125);
+  const name = last(p, 'name');
+  const ip = last(p, 'ip');
   const spec: CreateSpec = {
     image,
     args,
-    ...(last(p, 'name') !== undefined ? { name: last(p, 'name')! } : {}),
+    // names.go stores "/NAME" and "NAME" alike: the slash is the daemon's own prefix.
+    ...(name !== undefined ? { name: name.replace(/^\//, '') } : {}),
     network: last(p, 'network') ?? last(p, 'net') ?? 'bridge',
     ...(last(p, 'hostname') !== undefined ? { hostname: last(p, 'hostname')! } : {}),
     dns: all(p, 'dns'),
     addHost: all(p, 'add-host'),
     expose: all(p, 'expose'),
-    ports: all(p, 'publish')
-      .map(parsePort)
-      .filter((x): x is PortBinding => !!x),
+    ports,
     links: all(p, 'link'),
     ...(last(p, 'mac-address') !== undefined ? { macAddress: last(p, 'mac-address')! } : {}),
     ...(last(p, 'ip') !== undefined ? { ip: last(p, 'ip')! } : {}),
@@ -381,6 +379,15 @@ function cmdRun(w0: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
   };
   let stderr = '';
   const created = createContainer(w, spec);
+  // The daemon decodes the request (network-mode conflicts) and finds the image first; then it
+  // checks --ip (v24 verifyNetworkingConfig) and the name (names.go) before it creates anything.
+  const decodeError = !created.ok && ['noSuchImage', 'conflict', 'invalidContainerMode'].includes(created.error.code);
+  if (!decodeError) {
+    const invalid =
+      (ip !== undefined && profile === 'classic' ? ipv4AddressError(ip) : undefined) ??
+      (name !== undefined ? containerNameError(name) : undefined);
+    if (invalid) return fail(w, runError(`Error response from daemon: ${invalid}`, profile, true), 125);
+  }
   if (!created.ok) {
     if (created.error.code === 'noSuchImage') {
       // The CLI tries to pull a missing image; this host cannot reach the registry.
@@ -724,9 +731,34 @@ export function containerLogs(w: World, c: Container): string {
         '10-listen-on-ipv6-by-default.sh: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf\n' +
         '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n' +
         '/docker-entrypoint.sh: Configuration complete; ready for start up\n';
+      if (run.bindFailed) out += nginxBindFailure(run.startedAt, run.bindFailed);
     }
   }
   return out + c.output;
+}
+
+/** nginx's error-log time stamp (ngx_cached_err_log_time): `YYYY/MM/DD HH:MM:SS`, the container's UTC. */
+function nginxTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+/**
+ * What nginx prints when its listening socket is taken (ngx_open_listening_sockets): 5 tries
+ * 500 ms apart, each logging every failed bind to the error log (/dev/stderr in the image) and
+ * again to stderr with the `nginx: ` prefix, then "still could not bind()". The image's
+ * nginx.conf logs at `warn`, so the `[notice] try again to bind()` lines are not shown.
+ */
+function nginxBindFailure(startedAt: number, f: { addr: string; port: number; v6: boolean }): string {
+  const emerg = (at: number, what: string) => `${nginxTime(at)} [emerg] 1#1: ${what}\nnginx: [emerg] ${what}\n`;
+  let out = '';
+  for (let i = 0; i < 5; i++) {
+    const at = startedAt + i * 500;
+    out += emerg(at, `bind() to ${f.addr}:${f.port} failed (98: Address already in use)`);
+    if (f.v6) out += emerg(at, `bind() to [::]:${f.port} failed (98: Address already in use)`);
+  }
+  return out + emerg(startedAt + 2500, 'still could not bind()');
 }
 
 function cmdLogs(w: World, p: ParsedFlags, profile: DockerProfile): Out {

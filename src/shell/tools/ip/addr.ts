@@ -2,7 +2,7 @@
 // flush, after iproute2 6.1's ipaddress.c. Changes the kernel only through commit().
 import type { Addr, Link } from '../../../kernel';
 import { hasCarrier, normalizeIPv6, parseIPv4 } from '../../../kernel';
-import { commit, die, duparg, duparg2, findDev, invarg, type IpRun, kernel, matches } from './common';
+import { commit, die, duparg, duparg2, findDev, invarg, type IpRun, kernel, matches, rtnlMessage } from './common';
 import { printLinkBody, printLinkBrief, printLinkStats } from './format';
 import { ADDR_USAGE } from './help';
 import { parseListArgs, selectLinks } from './link';
@@ -149,6 +149,9 @@ function addrModify(run: IpRun, args: string[], del: boolean): void {
     );
     return;
   }
+  // addrconf.c ipv6_add_addr: ::1 belongs to loopback devices only (EADDRNOTAVAIL with this extack).
+  if (fam === 6 && normalizeIPv6(local.addr) === '::1' && l.kind !== 'loopback')
+    die(run, rtnlMessage({ extack: 'ipv6: Cannot assign loopback address on this device' }), 2);
   // `brd +` / `brd -` only apply up to /30: a /31 or /32 has no broadcast address.
   const broadcast = brd === '-' ? undefined : brd === '+' ? (len <= 30 ? '+' : undefined) : brd;
   commit(
