@@ -3,10 +3,11 @@
 // preferences, the step player's position and the terminal transcript.
 // Every change to the world is a command line run through the shell; nothing derived is stored.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createWorld, type DockerProfile, type World } from '../docker/world';
+import { createWorld, type DockerProfile, type PacketRecord, type World } from '../docker/world';
 import type { KernelOp } from '../kernel';
 import { runHostLine } from '../shell/hostSession';
 import type { OutputChunk } from '../shell/types';
+import { movePos, type PacketPos } from './packets';
 
 /** One command line that changed the world. */
 export interface HistoryEntry {
@@ -34,6 +35,19 @@ export interface TranscriptItem {
 
 export type ThemePref = 'system' | 'light' | 'dark';
 
+/**
+ * The packets the last command line sent (world.lastPackets of that line), kept apart from the
+ * world because it belongs to the line, not to the state: undo must not replay it.
+ */
+export interface PacketRun {
+  id: number;
+  line: string;
+  list: PacketRecord[];
+}
+
+/** Playback speeds of the packet player, as multiples of the base pace. */
+export const PACKET_SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
 export interface AppState {
   /** The first world (a fresh host) and every world after a changing line. */
   initial: World;
@@ -51,6 +65,14 @@ export interface AppState {
   profile: DockerProfile;
   /** Step player: position in the ops of the current entry (0 = before the first), or null = now. */
   step: number | null;
+  /** The packets of the last command line, or null before any line (or after undo/reset). */
+  packets: PacketRun | null;
+  /** Which hop of which packet both panes show. */
+  packetPos: PacketPos;
+  packetPlaying: boolean;
+  packetSpeed: number;
+  /** prefers-reduced-motion: nothing moves, and new packets wait for a step instead of playing. */
+  reducedMotion: boolean;
 
   run(line: string, opts?: { echo?: boolean }): void;
   undo(): void;
@@ -61,6 +83,13 @@ export interface AppState {
   setTheme(t: ThemePref): void;
   stepTo(i: number | null): void;
   stepBy(d: number): void;
+  /** Shows hop `hop` of packet `packet` (pauses). */
+  packetGo(packet: number, hop?: number): void;
+  /** One hop forward or back, across packets; playing stops at the last hop. */
+  packetStep(d: 1 | -1): void;
+  packetPlay(on: boolean): void;
+  setPacketSpeed(x: number): void;
+  setReducedMotion(on: boolean): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -71,6 +100,8 @@ export interface AppStoreOptions {
   theme?: ThemePref;
   /** Lines run at creation (a scenario, a test fixture); they enter the history. */
   lines?: string[];
+  /** Start with reduced motion (tests; the app reads prefers-reduced-motion). */
+  reducedMotion?: boolean;
 }
 
 const TRANSCRIPT_MAX = 400;
@@ -96,6 +127,11 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     theme: opts.theme ?? 'system',
     profile: opts.profile ?? 'classic',
     step: null,
+    packets: null,
+    packetPos: { packet: 0, hop: 0 },
+    packetPlaying: false,
+    packetSpeed: 1,
+    reducedMotion: opts.reducedMotion ?? false,
 
     run(line, o = {}) {
       const s = get();
@@ -109,6 +145,14 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       };
       const transcript = item.clear ? [item] : [...s.transcript, item].slice(-TRANSCRIPT_MAX);
       const next: Partial<AppState> = { world: session.world, lines: [...session.history], transcript };
+      if (line.trim() !== '') {
+        // Every line replaces the packet list: "the packets of the last command", even none.
+        const list = session.world.lastPackets;
+        const first = list.length ? movePos(list, { packet: 0, hop: -1 }, 1) : null;
+        next.packets = { id: nextId++, line, list };
+        next.packetPos = first ?? { packet: 0, hop: 0 };
+        next.packetPlaying = !!first && !s.reducedMotion;
+      }
       if (changed(s.world, session.world)) {
         const h: HistoryEntry = {
           line,
@@ -133,6 +177,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         index,
         world: index === 0 ? s.initial : s.entries[index - 1].world,
         step: null,
+        packets: null,
+        packetPlaying: false,
         transcript: [...s.transcript, { id: nextId++, output: [], note: `undone: ${s.entries[index].line}` }],
       });
     },
@@ -144,6 +190,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         index,
         world: s.entries[index - 1].world,
         step: null,
+        packets: null,
+        packetPlaying: false,
         transcript: [...s.transcript, { id: nextId++, output: [], note: `redone: ${s.entries[index - 1].line}` }],
       });
     },
@@ -158,6 +206,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         step: null,
         selection: null,
         hover: null,
+        packets: null,
+        packetPlaying: false,
         profile: p,
         transcript: [{ id: nextId++, output: [], clear: true, note: `fresh host (Docker profile: ${p})` }],
       });
@@ -184,6 +234,35 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       const cur = s.step ?? entry.ops.length;
       const n = Math.max(0, Math.min(entry.ops.length, cur + d));
       set({ step: n === entry.ops.length && s.step === null ? null : n });
+    },
+    packetGo(packet, hop = 0) {
+      const list = get().packets?.list ?? [];
+      const n = list[packet]?.trace.length ?? 0;
+      if (n === 0) return;
+      set({ packetPos: { packet, hop: Math.max(0, Math.min(n - 1, hop)) }, packetPlaying: false });
+    },
+    packetStep(d) {
+      const s = get();
+      const list = s.packets?.list ?? [];
+      const pos = movePos(list, s.packetPos, d);
+      if (pos) set({ packetPos: pos });
+      else if (s.packetPlaying) set({ packetPlaying: false });
+    },
+    packetPlay(on) {
+      const s = get();
+      const list = s.packets?.list ?? [];
+      if (!on || list.length === 0) return set({ packetPlaying: false });
+      // Play from the start again once the last hop has been shown.
+      const atEnd = movePos(list, s.packetPos, 1) === null;
+      const first = movePos(list, { packet: 0, hop: -1 }, 1);
+      if (!first) return;
+      set({ packetPlaying: true, ...(atEnd ? { packetPos: first } : {}) });
+    },
+    setPacketSpeed(x) {
+      set({ packetSpeed: x > 0 ? x : 1 });
+    },
+    setReducedMotion(on) {
+      if (get().reducedMotion !== on) set({ reducedMotion: on, ...(on ? { packetPlaying: false } : {}) });
     },
   }));
   for (const line of opts.lines ?? []) store.getState().run(line);

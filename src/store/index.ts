@@ -7,7 +7,10 @@ export {
   type HistoryEntry,
   type ThemePref,
   type TranscriptItem,
+  type PacketRun,
+  PACKET_SPEEDS,
 } from './appStore';
+export * from './packets';
 export * from './selectors';
 export { opToCommand } from './equivalent';
 export { completeLine } from './complete';

@@ -15,6 +15,7 @@ import {
 } from '../view/scene';
 import type { AppState, HistoryEntry } from './appStore';
 import { opToCommand } from './equivalent';
+import { actionsFor } from './packets';
 
 /** The entry the step player shows (the last applied command that changed the world). */
 export function selectCurrentEntry(s: AppState): HistoryEntry | undefined {
@@ -122,6 +123,8 @@ export interface InspectorSection {
 export interface InspectorAction {
   label: string;
   line: string;
+  /** Breaks something on purpose (a fault injection). */
+  fault?: boolean;
 }
 
 export interface InspectorView {
@@ -171,22 +174,19 @@ export function inspectorFor(w: World, plan: Plan, key: string): InspectorView |
   if (key.startsWith('ctr:')) {
     const c = plan.containers.find((x) => `ctr:${x.id}` === key);
     if (!c) return null;
-    const actions: InspectorAction[] = c.running
-      ? [
-          { label: 'Stop', line: `docker stop ${c.name}` },
-          { label: 'Remove', line: `docker rm -f ${c.name}` },
-        ]
-      : [
-          { label: 'Start', line: `docker start ${c.name}` },
-          { label: 'Remove', line: `docker rm ${c.name}` },
-        ];
+    const actions = actionsFor(w, plan, key);
     return { title: `container ${c.name}`, kind: 'container', sections: containerSections(w, c), actions };
   }
   if (key.startsWith('netns:')) {
     if (!k.netns[key]) return null;
     const cmd = nsCommand(w, plan, key, 'addr');
     const title = key === INIT_NET ? `host ${w.hostname} (init_net)` : `network namespace ${k.netns[key].name ?? key}`;
-    return { title, kind: 'netns', sections: [inspectSection(w, cmd.line, cmd.netns)], actions: [] };
+    return {
+      title,
+      kind: 'netns',
+      sections: [inspectSection(w, cmd.line, cmd.netns)],
+      actions: actionsFor(w, plan, key),
+    };
   }
   const linkId = key.startsWith('port:') ? key.slice(5) : key.startsWith('veth:') ? key.slice(5).split('|')[0] : key;
   const l = k.links[linkId];
@@ -199,7 +199,12 @@ export function inspectorFor(w: World, plan: Plan, key: string): InspectorView |
         const c = nsCommand(w, plan, x!.netns, `link show dev ${x!.name}`);
         return inspectSection(w, c.line, c.netns);
       });
-    return { title: `veth pair ${l.name} ⇄ ${p?.name ?? '?'}`, kind: 'veth', sections, actions: [] };
+    return {
+      title: `veth pair ${l.name} ⇄ ${p?.name ?? '?'}`,
+      kind: 'veth',
+      sections,
+      actions: actionsFor(w, plan, key),
+    };
   }
   const sections: InspectorSection[] = [];
   if (l.kind === 'bridge') sections.push(inspectSection(w, `brctl show ${l.name}`));
@@ -207,15 +212,7 @@ export function inspectorFor(w: World, plan: Plan, key: string): InspectorView |
     sections.push(inspectSection(w, `brctl show ${k.links[l.master].name}`));
   const c = nsCommand(w, plan, l.netns, `addr show dev ${l.name}`);
   sections.push(inspectSection(w, c.line, c.netns));
-  const setCmd = (up: boolean) => {
-    if (l.netns === INIT_NET) return `ip link set ${l.name} ${up ? 'up' : 'down'}`;
-    const named = k.netns[l.netns]?.name;
-    if (named) return `ip -n ${named} link set ${l.name} ${up ? 'up' : 'down'}`;
-    const owner = plan.containers.find((x) => x.netns === l.netns && x.running);
-    return owner ? `docker exec --privileged ${owner.name} ip link set ${l.name} ${up ? 'up' : 'down'}` : '';
-  };
-  const line = setCmd(!l.up);
-  const actions = line ? [{ label: l.up ? 'Set down' : 'Set up', line }] : [];
+  const actions = actionsFor(w, plan, key);
   const what = l.kind === 'bridge' ? 'bridge' : key.startsWith('port:') ? 'bridge port' : 'interface';
   return { title: `${what} ${l.name}`, kind: what, sections, actions };
 }

@@ -5,12 +5,16 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createAppStore, type AppStore } from '../store';
 import { StoreProvider, useApp, useAppStoreApi } from '../store/react';
+import { Announcer } from './Announcer';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { ModeBar } from './ModeBar';
 import { PaneView } from './PaneView';
+import { PacketPlayer } from './PacketPlayer';
 import { StepPlayer } from './StepPlayer';
 import { TerminalView } from './TerminalView';
+import { TextTwin } from './TextTwin';
 import { Toolbar } from './Toolbar';
 import './app.css';
 
@@ -65,27 +69,53 @@ function Shell() {
       <header className="app-head">
         <h1>netns-lab</h1>
         <p className="tagline">Linux network namespaces, seen through Docker&apos;s network modes</p>
-        <Toolbar />
+        <ErrorBoundary label="Toolbar">
+          <Toolbar />
+        </ErrorBoundary>
       </header>
-      <ModeBar />
+      <ErrorBoundary label="Mode bar">
+        <ModeBar />
+      </ErrorBoundary>
       <div className="panes">
-        <PaneView pane="kernel" title="Kernel view" subtitle="namespaces, interfaces and wires inside the kernel" />
-        <PaneView pane="user" title="User view" subtitle="the machine as a person pictures it" />
+        <ErrorBoundary label="Kernel view">
+          <PaneView pane="kernel" title="Kernel view" subtitle="namespaces, interfaces and wires inside the kernel" />
+        </ErrorBoundary>
+        <ErrorBoundary label="User view">
+          <PaneView pane="user" title="User view" subtitle="the machine as a person pictures it" />
+        </ErrorBoundary>
       </div>
-      <Legend />
+      <ErrorBoundary label="Legend">
+        <Legend />
+      </ErrorBoundary>
       <div className="bottom">
         <section className="terminal" aria-label="Terminal" data-pane="terminal">
-          <TerminalView />
+          <ErrorBoundary label="Terminal">
+            <TerminalView />
+          </ErrorBoundary>
         </section>
         <div className="side">
-          <StepPlayer />
-          <Inspector />
+          <ErrorBoundary label="Packet player">
+            <PacketPlayer />
+          </ErrorBoundary>
+          <ErrorBoundary label="Step player">
+            <StepPlayer />
+          </ErrorBoundary>
+          <ErrorBoundary label="Inspector">
+            <Inspector />
+          </ErrorBoundary>
+          <section className="twin" aria-labelledby="twin-title">
+            <h2 id="twin-title">Diagram as text</h2>
+            <ErrorBoundary label="Diagram as text">
+              <TextTwin />
+            </ErrorBoundary>
+          </section>
         </div>
       </div>
       <footer className="credit">
         The two pictures per mode follow Hung-Wei Chiu’s article on Docker’s network model (hwchiu.com, 2020), drawn
         anew here.
       </footer>
+      <Announcer />
     </main>
   );
 }

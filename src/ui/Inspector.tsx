@@ -1,5 +1,6 @@
 // ui/Inspector.tsx — what the selected element is, what a person would type to see it and what
-// that prints (computed from the model by the store), and actions that run a command line.
+// that prints (computed from the model by the store), and actions that run a command line,
+// among them the fault injections (set a veth down, detach a port, delete a default route …).
 import { selectInspector } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
 
@@ -32,7 +33,9 @@ export function Inspector() {
                 {s.line}
                 {s.note ? <span className="muted">{`   (${s.note})`}</span> : null}
               </pre>
-              <pre className="insp-out">{s.output || '(no output)'}</pre>
+              <pre className="insp-out" tabIndex={0} aria-label={`output of ${s.line}`}>
+                {s.output || '(no output)'}
+              </pre>
             </div>
           ))}
           {view.actions.length > 0 && (
@@ -41,6 +44,7 @@ export function Inspector() {
                 <button
                   type="button"
                   key={a.line}
+                  className={a.fault ? 'is-fault' : undefined}
                   disabled={stepping}
                   title={a.line}
                   onClick={() => {

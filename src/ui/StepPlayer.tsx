@@ -44,7 +44,10 @@ export function StepPlayer() {
             <code>{entry.line}</code>
           </p>
           {total === 0 ? (
-            <p className="muted">No kernel operations: this command only changed Docker&apos;s own records.</p>
+            <p className="muted">
+              No kernel operations: this command changed no configuration (only Docker&apos;s own records, or counters
+              and caches that traffic moves).
+            </p>
           ) : (
             <>
               <div className="steps-controls" role="group" aria-label="Step through">

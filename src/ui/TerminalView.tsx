@@ -23,9 +23,15 @@ function canRunXterm(): boolean {
   );
 }
 
-/** Where focus goes when the user leaves the terminal with Esc. */
+/**
+ * Where focus goes when the user leaves the terminal with Esc: the hint just after it, so that
+ * the next Tab moves on to what follows the terminal and Shift+Tab goes back in (no trap).
+ */
 function leaveTerminal(host: HTMLElement | null): void {
-  const target = document.querySelector<HTMLElement>('[data-leave-target]');
+  const section = host?.closest('[data-pane="terminal"]') ?? null;
+  const target =
+    section?.querySelector<HTMLElement>('[data-leave-target]') ??
+    document.querySelector<HTMLElement>('[data-leave-target]');
   (target ?? host?.closest('main'))?.focus();
 }
 
@@ -49,7 +55,14 @@ export function TerminalView({ onLeave }: { onLeave?: () => void }) {
   }, [api, xterm, onLeave]);
 
   if (!xterm) return <PlainTranscript />;
-  return <div ref={hostRef} className="term-host" data-testid="xterm-host" />;
+  return (
+    <div className="term-wrap">
+      <div ref={hostRef} className="term-host" data-testid="xterm-host" />
+      <p className="term-hint" tabIndex={-1} data-leave-target="">
+        Esc leaves the terminal; Tab then moves on, Shift+Tab comes back.
+      </p>
+    </div>
+  );
 }
 
 type XtermCtor = typeof import('@xterm/xterm').Terminal;
@@ -70,7 +83,8 @@ function mountXterm(
     cursorBlink: true,
     convertEol: false,
     scrollback: 2000,
-    screenReaderMode: false,
+    // Screen readers get the output through xterm's own accessible buffer and live region.
+    screenReaderMode: true,
     theme: { background: dark(), foreground: '#e2e8f0', cursor: '#facc15' },
   });
   const fit = new FitAddon();

@@ -105,7 +105,7 @@ describe('app store', () => {
     const v = selectInspector(s.getState())!;
     expect(v.sections.map((x) => x.line)).toEqual(['brctl show docker0', 'ip addr show dev docker0']);
     expect(v.sections[1].output).toContain('inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0');
-    expect(v.actions[0]).toEqual({ label: 'Set down', line: 'ip link set docker0 down' });
+    expect(v.actions[0]).toEqual({ label: 'Set down', line: 'ip link set docker0 down', fault: true });
   });
 
   it('resets to a fresh host, and switching the profile resets', () => {

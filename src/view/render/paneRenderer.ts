@@ -2,15 +2,19 @@
 // Keyed joins on the scene's model keys (exposed as data-key), so an update creates nodes only
 // for new elements, moves the others and fades removed ones out; pan/zoom with d3-zoom.
 // Must not import React, the store or the model: it reads only the scene and calls its callbacks.
-import { easeCubicOut } from 'd3-ease';
+import { easeCubicInOut, easeCubicOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { wireCurve } from '../scene/packetPath';
+import type { PacketStop } from '../scene/packetPath';
 import type { Scene, SceneBox, SceneDecor, SceneWire } from '../scene/types';
 
 export interface PaneCallbacks {
   onHover?: (key: string | null) => void;
   onSelect?: (key: string | null) => void;
+  /** The element's menu was asked for (right click, the Menu key or Shift+F10), at client x/y. */
+  onMenu?: (key: string, x: number, y: number) => void;
 }
 
 export interface PaneRendererOptions extends PaneCallbacks {
@@ -20,7 +24,27 @@ export interface PaneRendererOptions extends PaneCallbacks {
   duration?: number;
 }
 
+/** One hop of a packet to show: the stops of its trace in this pane and the leg just crossed. */
+export interface PacketShow {
+  /** Identifies the command whose packets these are; a new one starts a new visited log. */
+  run: number;
+  /** Position across all the command's hops (the visited log is ordered by it). */
+  global: number;
+  hop: number;
+  stops: readonly PacketStop[];
+  /** SVG path from the previous hop's element to this one's; empty when the dot stays. */
+  path: string;
+  /** How long the dot takes along the path; 0 places it at once. */
+  ms: number;
+}
+
 export interface PaneRenderer {
+  /**
+   * Shows a packet at one hop (null: none): the dot travels the leg, the hop's element lights
+   * up (red with the reason when dropped) and the svg's data-packet-visited lists, in order, the
+   * keys this pane has shown for the command's packets.
+   */
+  showPacket(p: PacketShow | null): void;
   /** Draws the scene; `highlight` holds keys to emphasise, `selected` the selected key. */
   update(scene: Scene, highlight?: ReadonlySet<string>, selected?: string | null): void;
   /** Resets pan and zoom so that the whole scene shows. */
@@ -35,13 +59,8 @@ const LINE_H = 14;
 
 /** The path of a wire: an S-curve downwards, or a loop below when both ends sit on one row. */
 export function wirePath(w: Pick<SceneWire, 'x1' | 'y1' | 'x2' | 'y2'>): string {
-  const { x1, y1, x2, y2 } = w;
-  if (y2 - y1 < 12) {
-    const dip = Math.max(y1, y2) + 34;
-    return `M${x1},${y1} C${x1},${dip} ${x2},${dip} ${x2},${y2}`;
-  }
-  const my = (y1 + y2) / 2;
-  return `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`;
+  // One formula for the drawn wire and the packet's path along it (view/scene/packetPath.ts).
+  return wireCurve(w);
 }
 
 function boxClass(b: SceneBox): string {
@@ -87,7 +106,11 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
     wires: viewport.append('g').attr('class', 'layer-wires'),
     nodes: viewport.append('g').attr('class', 'layer-nodes'),
     ports: viewport.append('g').attr('class', 'layer-ports'),
+    packet: viewport.append('g').attr('class', 'layer-packet').attr('aria-hidden', 'true'),
   };
+  let packet: PacketShow | null = null;
+  let log: { g: number; key: string }[] = [];
+  let logRun = -1;
   let first = true;
   const still = () => first || (opts.reducedMotion?.() ?? false);
 
@@ -112,10 +135,20 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         ev.stopPropagation();
         opts.onSelect?.(d.key);
       })
-      .on('keydown', (ev: KeyboardEvent, d: T) => {
+      .on('contextmenu', (ev: MouseEvent, d: T) => {
+        if (!opts.onMenu) return;
+        ev.preventDefault();
+        ev.stopPropagation();
+        opts.onMenu(d.key, ev.clientX, ev.clientY);
+      })
+      .on('keydown', function (ev: KeyboardEvent, d: T) {
         if (ev.key === 'Enter' || ev.key === ' ') {
           ev.preventDefault();
           opts.onSelect?.(d.key);
+        } else if (opts.onMenu && (ev.key === 'ContextMenu' || (ev.key === 'F10' && ev.shiftKey))) {
+          ev.preventDefault();
+          const r = (this as Element).getBoundingClientRect();
+          opts.onMenu(d.key, r.left + r.width / 2, r.top + r.height / 2);
         }
       });
   }
@@ -137,7 +170,9 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         (enter) => {
           const g = enter.append('g').call(bind);
           g.attr('transform', (d) => `translate(${d.x},${d.y})`);
-          if (animate) g.style('opacity', 0).transition().duration(duration).ease(easeCubicOut).style('opacity', 1);
+          // A named fade, so that a move started by the next update does not interrupt it half-way.
+          if (animate)
+            g.style('opacity', 0).transition('fade').duration(duration).ease(easeCubicOut).style('opacity', 1);
           return g;
         },
         (update) => {
@@ -152,7 +187,7 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
           return update;
         },
         (exit) => {
-          exit.attr('data-leaving', 'true');
+          exit.interrupt('fade').attr('data-leaving', 'true');
           if (animate)
             exit
               .transition()
@@ -181,7 +216,7 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
           g.append('path').attr('class', 'wire');
           if (animate)
             g.style('opacity', 0)
-              .transition()
+              .transition('fade')
               .delay(duration * 0.5)
               .duration(duration)
               .style('opacity', 1);
@@ -189,7 +224,7 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         },
         (update) => revive(update),
         (exit) => {
-          exit.attr('data-leaving', 'true');
+          exit.interrupt('fade').attr('data-leaving', 'true');
           if (animate)
             exit
               .transition()
@@ -242,7 +277,112 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       .attr('aria-current', (d) => (d.key === selected ? 'true' : null));
   }
 
+  /** Marks the hop's element, the ones crossed before it, and the drop. */
+  function markPacket(): void {
+    const p = packet;
+    const stop = p ? p.stops[p.hop] : undefined;
+    const trail = new Set(p ? p.stops.slice(0, p.hop).map((x) => x.key) : []);
+    viewport
+      .selectAll<SVGGElement, { key: string }>('g.el')
+      .classed('is-hop', (d) => d.key === stop?.key)
+      .classed('is-hop-drop', (d) => !!stop?.drop && d.key === stop.key)
+      .classed('is-hop-trail', (d) => d.key !== stop?.key && trail.has(d.key));
+    // The packet's way stays legible under a hover or selection highlight.
+    if (stop)
+      viewport
+        .selectAll<SVGGElement, { key: string }>('g.el.is-faded')
+        .filter((d) => d.key === stop.key || trail.has(d.key))
+        .classed('is-faded', false);
+    layers.decor
+      .selectAll<SVGGElement, SceneDecor>('g.decor')
+      .classed('is-hop', (d) => d.key === stop?.key)
+      .classed('is-hop-drop', (d) => !!stop?.drop && d.key === stop.key);
+  }
+
+  function drawPacket(animate: boolean): void {
+    const p = packet;
+    const stop = p ? p.stops[p.hop] : undefined;
+    const dot = layers.packet
+      .selectAll<SVGGElement, PacketStop>('g.packet-dot')
+      .data(stop ? [stop] : [])
+      .join((e) => {
+        const g = e.append('g').attr('class', 'packet-dot');
+        g.append('circle').attr('class', 'halo').attr('r', 13);
+        g.append('circle').attr('class', 'core').attr('r', 7);
+        return g;
+      })
+      .classed('is-drop', (d) => d.drop);
+    const caption = layers.packet
+      .selectAll<SVGGElement, PacketStop>('g.packet-caption')
+      .data(stop ? [stop] : [])
+      .join((e) => {
+        const g = e.append('g').attr('class', 'packet-caption');
+        g.append('rect').attr('rx', 5).attr('height', 22);
+        g.append('text').attr('x', 8).attr('y', 15);
+        return g;
+      })
+      .classed('is-drop', (d) => d.drop);
+    if (!p || !stop) return;
+    // The caption says what happens at this hop; for a drop, why.
+    const text = stop.drop ? `✕ dropped: ${stop.text}` : stop.text;
+    caption.select('text').text(text);
+    const textNode = caption.select<SVGTextElement>('text').node();
+    // Measured where the browser lays text out; estimated from the monospace font elsewhere (jsdom).
+    const measured =
+      textNode && typeof textNode.getComputedTextLength === 'function' ? textNode.getComputedTextLength() : 0;
+    const width = (measured || text.length * 7) + 16;
+    const vb = (opts.svg.getAttribute('viewBox') ?? '0 0 800 600').split(/\s+/).map(Number);
+    const maxX = (vb[2] || 800) - width - 4;
+    const cx = Math.max(4, Math.min(maxX, stop.x + 16));
+    // Below and to the right of the dot, clear of the label of the element it stands on.
+    const cy = stop.captionY + 24 > (vb[3] || 600) ? stop.y - 36 : stop.captionY;
+    caption.attr('transform', `translate(${cx},${cy})`);
+    caption.select('rect').attr('width', width);
+    dot.interrupt('packet');
+    caption.interrupt('packet');
+    const node = layers.packet.append('path').attr('class', 'packet-leg').attr('d', p.path).node();
+    const canTrace = animate && p.ms > 0 && p.path !== '' && node && typeof node.getTotalLength === 'function';
+    if (canTrace) {
+      const len = node.getTotalLength();
+      caption.style('opacity', 0).transition('packet').delay(p.ms).duration(120).style('opacity', 1);
+      dot
+        .transition('packet')
+        .duration(p.ms)
+        .ease(easeCubicInOut)
+        .attrTween('transform', () => (t: number) => {
+          const q = node.getPointAtLength(t * len);
+          return `translate(${q.x},${q.y})`;
+        })
+        .on('end', () => node.remove());
+    } else {
+      node?.remove();
+      caption.style('opacity', 1);
+      dot.attr('transform', `translate(${stop.x},${stop.y})`);
+    }
+  }
+
   return {
+    showPacket(p) {
+      if (p && p.run !== logRun) {
+        log = [];
+        logRun = p.run;
+      }
+      if (p && p.stops[p.hop]) {
+        // Stepping back forgets what is after the new position; a jump forward logs only what it shows.
+        log = log.filter((e) => e.g < p.global);
+        log.push({ g: p.global, key: p.stops[p.hop].key });
+      }
+      packet = p && p.stops[p.hop] ? p : null;
+      const stop = packet?.stops[packet.hop];
+      svg
+        .attr('data-packet-visited', p ? log.map((e) => e.key).join(' ') : null)
+        .attr('data-packet-at', stop?.key ?? null)
+        .attr('data-packet-hop', stop ? String(stop.hop) : null)
+        .attr('data-packet-drop', stop?.drop ? 'true' : null);
+      layers.packet.selectAll('path.packet-leg').remove();
+      markPacket();
+      drawPacket(!(opts.reducedMotion?.() ?? false));
+    },
     update(scene, highlight = new Set(), selected = null) {
       const vb = `0 0 ${scene.width} ${scene.height}`;
       if (still()) svg.attr('viewBox', vb);
@@ -254,6 +394,8 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       joinBoxes(layers.nodes, byZ(1));
       joinBoxes(layers.ports, byZ(2));
       applyHighlight(highlight, selected);
+      // A join resets each element's classes: mark the packet's hop again.
+      markPacket();
       first = false;
     },
     fit() {

@@ -295,11 +295,24 @@ export function buildKernelScene(w: World, plan: Plan = planColumns(w)): Scene {
     });
   }
 
-  const height = hostBottom + 24;
   const decor: SceneDecor[] = [
     { key: 'user-space', type: 'text', x: MARGIN, y: 26, text: 'User Space', style: 'space-label' },
     { key: 'divider', type: 'line', x: 0, y: DIVIDER_Y, x2: width, y2: DIVIDER_Y, style: 'divider' },
     { key: 'kernel-space', type: 'text', x: MARGIN, y: DIVIDER_Y + 26, text: 'Kernel Space', style: 'space-label' },
   ];
+  // The host's first physical NIC leads out of the machine, as in the user view: packets to the
+  // outside world travel down this line.
+  const nic = hostLinks.find((l) => l.kind === 'ether');
+  const nicPos = nic && pos.get(nic.id);
+  let height = hostBottom + 24;
+  if (nicPos) {
+    const x = nicPos.x + nicPos.w / 2;
+    const bottom = hostBottom + 8 + 30;
+    decor.push(
+      { key: 'uplink', type: 'line', x, y: nicPos.y + NIC_H, x2: x, y2: bottom, style: 'uplink' },
+      { key: 'outside', type: 'text', x: x + 12, y: bottom - 4, text: 'outside network', style: 'outside' },
+    );
+    height = bottom + 12;
+  }
   return { pane: 'kernel', width, height, boxes, wires, decor };
 }

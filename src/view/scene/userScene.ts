@@ -225,7 +225,8 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
     const col = peer ? plan.columnOf.get(peer.netns) : undefined;
     const nw = nicWidth(nicText(l));
     const x = col ? col.x + (COL_W - nw) / 2 : MARGIN + 10 + (i % 2) * (nw + 12);
-    const y = SWITCH_Y - 4;
+    // Between the namespaces and the switch row, so a detached port's end does not cover the switch.
+    const y = bridges.length ? SWITCH_Y - NIC_H - 10 : SWITCH_Y - 4;
     pos.set(l.id, { x, y, w: nw });
     boxes.push(nic(l, x, y, plan, w, 0));
   });
