@@ -59,6 +59,7 @@ export interface CreateSpec {
   macAddress?: string;
   ip?: string;
   autoRemove?: boolean;
+  netAdmin?: boolean;
   tty?: boolean;
   interactive?: boolean;
 }
@@ -203,6 +204,7 @@ export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id:
     ...(spec.macAddress ? { macAddress: spec.macAddress } : {}),
     ...(spec.ip ? { ip: spec.ip } : {}),
     autoRemove: spec.autoRemove ?? false,
+    ...(spec.netAdmin ? { netAdmin: true } : {}),
     tty: spec.tty ?? false,
     interactive: spec.interactive ?? false,
   };

@@ -30,6 +30,8 @@ export interface ContainerConfig {
   macAddress?: string;
   ip?: string;
   autoRemove: boolean;
+  /** `--privileged`, or `--cap-add NET_ADMIN`/`ALL`: its processes may change the network. */
+  netAdmin?: boolean;
   tty: boolean;
   interactive: boolean;
 }

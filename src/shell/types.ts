@@ -20,6 +20,8 @@ export interface ExecContext {
   container?: string;
   /** The exit status of the line before this one (what `$?` starts as). */
   lastStatus?: number;
+  /** false: the process lacks CAP_NET_ADMIN (a container that is not privileged). */
+  capNetAdmin?: boolean;
 }
 
 export interface ToolIO {

@@ -2,12 +2,13 @@
 // with its tab-separated layout and its own error texts (checked against the real tool).
 // Changes go through commitOps as kernel ops; `stp` and the timer setters are not modelled
 // (the kernel model has no op for them), so they are left out rather than faked.
-import { commitOps, type World } from '../../docker/world';
+import type { World } from '../../docker/world';
+import { commitAs } from '../caps';
 import { linkByName, linksOf, portsOf } from '../../kernel/query';
 import type { KernelOp } from '../../kernel/ops';
 import type { KernelState, Link, NetnsId } from '../../kernel/types';
 import { registerTool } from '../registry';
-import type { Tool, ToolResult } from '../types';
+import type { ExecContext, Tool, ToolResult } from '../types';
 import { strerror } from '../strerror';
 
 const ZERO_MAC = '00:00:00:00:00:00';
@@ -123,8 +124,8 @@ function showmacs(world: World, ns: NetnsId, name: string): ToolResult {
   return result(world, out, '', 0);
 }
 
-function commit(world: World, op: KernelOp): { world: World; errno?: string } {
-  const r = commitOps(world, [op]);
+function commit(ctx: ExecContext, world: World, op: KernelOp): { world: World; errno?: string } {
+  const r = commitAs(ctx, world, [op]);
   return r.ok ? { world: r.world } : { world: r.world, errno: strerror(r.error.errno) };
 }
 
@@ -148,7 +149,7 @@ export const brctl: Tool = (world, argv, _io, ctx) => {
       const name = args[0]!;
       if (linkByName(k, ns, name))
         return result(world, '', `device ${name} already exists; can't create bridge with the same name\n`, 1);
-      const r = commit(world, { op: 'addLink', netns: ns, name, kind: 'bridge' });
+      const r = commit(ctx, world, { op: 'addLink', netns: ns, name, kind: 'bridge' });
       return r.errno ? result(r.world, '', `add bridge failed: ${r.errno}\n`, 1) : result(r.world, '', '', 0);
     }
     case 'delbr': {
@@ -158,7 +159,7 @@ export const brctl: Tool = (world, argv, _io, ctx) => {
       if (l.kind !== 'bridge') return result(world, '', `can't delete bridge ${name}: Operation not permitted\n`, 1);
       // SIOCBRDELBR refuses a bridge that is still up (EBUSY), and brctl says so in its own words.
       if (l.up) return result(world, '', `bridge ${name} is still up; can't delete it\n`, 1);
-      const r = commit(world, { op: 'delLink', netns: ns, name });
+      const r = commit(ctx, world, { op: 'delLink', netns: ns, name });
       return r.errno ? result(r.world, '', `can't delete bridge ${name}: ${r.errno}\n`, 1) : result(r.world, '', '', 0);
     }
     case 'addif': {
@@ -186,7 +187,7 @@ export const brctl: Tool = (world, argv, _io, ctx) => {
           `device ${ifName} is already a member of a bridge; can't add it to bridge ${brName}.\n`,
           1,
         );
-      const r = commit(world, { op: 'setLink', netns: ns, name: ifName, master: brName });
+      const r = commit(ctx, world, { op: 'setLink', netns: ns, name: ifName, master: brName });
       return r.errno
         ? result(r.world, '', `can't add ${ifName} to bridge ${brName}: ${r.errno}\n`, 1)
         : result(r.world, '', '', 0);
@@ -199,7 +200,7 @@ export const brctl: Tool = (world, argv, _io, ctx) => {
       const br = linkByName(k, ns, brName);
       if (!br) return result(world, '', `bridge ${brName} does not exist!\n`, 1);
       if (port.master !== br.id) return result(world, '', `device ${ifName} is not a port of ${brName}\n`, 1);
-      const r = commit(world, { op: 'setLink', netns: ns, name: ifName, master: null });
+      const r = commit(ctx, world, { op: 'setLink', netns: ns, name: ifName, master: null });
       return r.errno
         ? result(r.world, '', `can't delete ${ifName} from ${brName}: ${r.errno}\n`, 1)
         : result(r.world, '', '', 0);

@@ -3,13 +3,14 @@
 // hwchiu/netutils image (`eth0      Link encap:Ethernet  HWaddr …`, SI `KB`), and BusyBox 1.35.
 // Display reads the kernel model; every change is a kernel op committed through commitOps, in the
 // order net-tools issues its ioctls. Never formats anything the real tools would not print.
-import { commitOps, type World } from '../../docker/world';
+import type { World } from '../../docker/world';
+import { commitAs } from '../caps';
 import { formatIPv4, maskOf, normalizeMac, parseIPv4 } from '../../kernel/addr';
 import { linksOf, linkByName, operState } from '../../kernel/query';
 import type { KernelOp } from '../../kernel/ops';
 import type { Addr, Errno, KernelState, Link, NetnsId } from '../../kernel/types';
 import { registerTool } from '../registry';
-import type { Tool, ToolResult, Toolset } from '../types';
+import type { ExecContext, Tool, ToolResult, Toolset } from '../types';
 
 import { strerror } from '../strerror';
 
@@ -321,6 +322,7 @@ class Ioctls {
     readonly ns: NetnsId,
     /** BusyBox prefixes its messages with `ifconfig: `. */
     readonly prefix: string,
+    readonly ctx: ExecContext,
   ) {}
 
   link(name: string): Link | undefined {
@@ -329,7 +331,7 @@ class Ioctls {
 
   /** Commits one op; returns the errno on failure. */
   commit(op: KernelOp): Errno | undefined {
-    const r = commitOps(this.world, [op]);
+    const r = commitAs(this.ctx, this.world, [op]);
     this.world = r.world;
     return r.ok ? undefined : r.error.errno;
   }
@@ -460,7 +462,7 @@ const netTools: Tool = (world, argv, _io, ctx) => {
     return result(world, head + printOne(k, l, style, short), '', 0);
   }
 
-  const io = new Ioctls(world, ctx.netns, '');
+  const io = new Ioctls(world, ctx.netns, '', ctx);
   let goterr = 0;
   let didNetmask = false;
   const usage = () => result(io.world, '', USAGE, 3);
@@ -616,7 +618,7 @@ const busybox: Tool = (world, argv, _io, ctx) => {
     if (!l) return result(world, '', `ifconfig: ${name}: error fetching interface information: Device not found\n`, 1);
     return result(world, printOldStyle(k, l, true), '', 0);
   }
-  const io = new Ioctls(world, ctx.netns, 'ifconfig: ');
+  const io = new Ioctls(world, ctx.netns, 'ifconfig: ', ctx);
   const die = (ioctl: string, e: Errno) => {
     io.fail(ioctl, e);
     return result(io.world, '', io.err, 1);

@@ -2,13 +2,13 @@
 // the netutils image) and BusyBox print it from /proc/net/route. Read-only: adding or deleting
 // routes: `route add|del [-net|-host] TARGET[/LEN] [netmask M] [gw G] [metric N] [[dev] IF]` become
 // addRoute/delRoute kernel ops committed through commitOps; nothing else changes the World.
-import { commitOps } from '../../docker/world';
+import { commitAs } from '../caps';
 import { formatIPv4, maskOf, parseIPv4, prefixFromMask } from '../../kernel/addr';
 import type { KernelOp } from '../../kernel/ops';
 import type { KernelState, NetnsId, Route } from '../../kernel/types';
 import { strerror } from '../strerror';
 import { registerTool } from '../registry';
-import type { Tool } from '../types';
+import type { ExecContext, Tool } from '../types';
 
 interface Row {
   dst: number;
@@ -79,7 +79,8 @@ const ROUTE_USAGE =
   '    ddp (Appletalk DDP) x25 (CCITT X.25) \n';
 
 /** `route add|del …` (net-tools inet_setroute): SIOCADDRT/SIOCDELRT as addRoute/delRoute; errors exit 7. */
-function modify(world: import('../../docker/world').World, ns: NetnsId, verb: 'add' | 'del', args: string[]) {
+function modify(world: import('../../docker/world').World, ctx: ExecContext, verb: 'add' | 'del', args: string[]) {
+  const ns = ctx.netns;
   // net-tools prints the inet_route usage on stdout and exits 0 when the arguments run out.
   const usage = { stdout: INET_USAGE, stderr: '', status: 0, world };
   let i = 0;
@@ -147,7 +148,7 @@ function modify(world: import('../../docker/world').World, ns: NetnsId, verb: 'a
           ...(dev ? { dev } : {}),
           ...(metric !== undefined ? { metric } : {}),
         };
-  const r = commitOps(world, [op]);
+  const r = commitAs(ctx, world, [op]);
   if (r.ok) return { stdout: '', stderr: '', status: 0, world: r.world };
   const ioctl = verb === 'add' ? 'SIOCADDRT' : 'SIOCDELRT';
   return { stdout: '', stderr: `${ioctl}: ${strerror(r.error.errno)}\n`, status: 7, world: r.world };
@@ -174,7 +175,7 @@ function makeRoute(style: 'nettools2' | 'nettools160' | 'busybox'): Tool {
         const cut = ROUTE_USAGE.indexOf('    inet (DARPA');
         return { stdout: ROUTE_USAGE.slice(0, cut), stderr: err + ROUTE_USAGE.slice(cut), status: 0, world };
       }
-      if (a === 'add' || a === 'del') return modify(world, ctx.netns, a, argv.slice(argv.indexOf(a) + 1));
+      if (a === 'add' || a === 'del') return modify(world, ctx, a, argv.slice(argv.indexOf(a) + 1));
       return { stdout: '', stderr: ROUTE_USAGE, status: 3, world };
     }
     // Without -n, net-tools 2.10 shows an unset gateway as 0.0.0.0; 1.60 and BusyBox print `*`.

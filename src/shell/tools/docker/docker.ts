@@ -374,6 +374,7 @@ function cmdRun(w0: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
     ...(last(p, 'mac-address') !== undefined ? { macAddress: last(p, 'mac-address')! } : {}),
     ...(last(p, 'ip') !== undefined ? { ip: last(p, 'ip')! } : {}),
     autoRemove: flag(p, 'rm'),
+    netAdmin: flag(p, 'privileged') || all(p, 'cap-add').some((c) => /^(CAP_)?(NET_ADMIN|ALL)$/i.test(c)),
     tty: flag(p, 'tty'),
     interactive: flag(p, 'interactive'),
   };
@@ -451,8 +452,13 @@ function fromDaemonless(e: DockerError, profile: DockerProfile): string {
 }
 
 /** The context a command runs in inside a container: its netns, its image's programs, its hostname. */
-function containerCtx(ctx: ExecContext, c: Container): ExecContext {
-  return { ...ctx, netns: c.netns!, toolset: toolsetOf(c), hostname: c.hostname, container: c.name };
+/**
+ * Where a command in the container runs. Docker's default capability set has no NET_ADMIN, so
+ * its processes cannot change the network unless the container (or the exec) is privileged.
+ */
+function containerCtx(ctx: ExecContext, c: Container, privilegedExec = false): ExecContext {
+  const capNetAdmin = privilegedExec || c.config.netAdmin === true;
+  return { ...ctx, netns: c.netns!, toolset: toolsetOf(c), hostname: c.hostname, container: c.name, capNetAdmin };
 }
 
 // ---------------------------------------------------------------- exec
@@ -467,7 +473,7 @@ function cmdExec(w: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
   const t = execTarget(w.docker, ref);
   if (!t.ok) return fail(w, `${fromDaemon(t.error, profile)}\n`);
   const c = t.container;
-  const inner = containerCtx(ctx, c);
+  const inner = containerCtx(ctx, c, flag(p, 'privileged'));
   const prog = cmd[0]!.replace(/^.*\//, '');
   // `sh -c 'LINE'`: the image's shell runs the line with the image's programs.
   if (SHELLS[prog]?.includes(inner.toolset) && cmd[1] === '-c' && cmd[2] !== undefined) {

@@ -1,7 +1,8 @@
 // shell/tools/ip/common.ts — what every `ip` object shares: the run's context, iproute2's keyword
 // abbreviation rule, its error helpers (which end the run with exit()'s status), and the one
 // path by which `ip` changes the kernel (commitOps). Must not format listings.
-import { commitOps, type World } from '../../../docker/world';
+import type { World } from '../../../docker/world';
+import { commitAs } from '../../caps';
 import type { KernelError, KernelOp, KernelState, Link, NetnsId } from '../../../kernel';
 import { linkByName } from '../../../kernel';
 import type { ExecContext } from '../../types';
@@ -95,7 +96,7 @@ export function commit(
   ops: KernelOp[],
   explain?: (e: KernelError, step: number) => ErrorText | undefined,
 ): void {
-  const r = commitOps(run.world, ops);
+  const r = commitAs(run.ctx, run.world, ops);
   run.world = r.world;
   if (r.ok) return;
   const text = explain?.(r.error, r.step) ?? defaultExplain(r.error);
