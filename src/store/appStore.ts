@@ -58,6 +58,8 @@ export interface AppState {
   world: World;
   /** Every line typed, for ↑/↓ and `history`. */
   lines: string[];
+  /** The exit status of the last line typed, for the next line's `$?`. */
+  lastStatus: number;
   transcript: TranscriptItem[];
   selection: string | null;
   hover: string | null;
@@ -121,6 +123,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     index: 0,
     world: initial,
     lines: [],
+    lastStatus: 0,
     transcript: [],
     selection: null,
     hover: null,
@@ -135,7 +138,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
 
     run(line, o = {}) {
       const s = get();
-      const { session, entry } = runHostLine({ world: s.world, history: s.lines }, line);
+      const { session, entry } = runHostLine({ world: s.world, history: s.lines, lastStatus: s.lastStatus }, line);
       const item: TranscriptItem = {
         id: nextId++,
         line,
@@ -144,7 +147,12 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         clear: entry.effects.some((e) => e.type === 'clear') || undefined,
       };
       const transcript = item.clear ? [item] : [...s.transcript, item].slice(-TRANSCRIPT_MAX);
-      const next: Partial<AppState> = { world: session.world, lines: [...session.history], transcript };
+      const next: Partial<AppState> = {
+        world: session.world,
+        lines: [...session.history],
+        lastStatus: session.lastStatus ?? 0,
+        transcript,
+      };
       if (line.trim() !== '') {
         // Every line replaces the packet list: "the packets of the last command", even none.
         const list = session.world.lastPackets;

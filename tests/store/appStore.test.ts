@@ -117,3 +117,13 @@ describe('app store', () => {
     expect(Object.keys(s.getState().world.kernel.netns)).toEqual(['netns:0']);
   });
 });
+
+describe('the terminal session', () => {
+  it("starts each line with $? set to the previous line's status, as bash does", () => {
+    const s = createAppStore();
+    s.getState().run('false');
+    s.getState().run('echo $?');
+    const last = s.getState().transcript[s.getState().transcript.length - 1];
+    expect(last.output.map((c) => c.text).join('')).toBe('1\n');
+  });
+});
