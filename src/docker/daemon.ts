@@ -1,6 +1,7 @@
 // docker/daemon.ts — the Docker daemon's start: docker0 and its three predefined networks
 // (bridge, host, none). Pure: returns a new World; the bridge is made through kernel operations.
 import { applyAll, INIT_NET, randomBytes, randomHex, type KernelOp } from '../kernel';
+import { bootFirewallOps } from './firewall';
 import type { Network } from './types';
 import type { World } from './world';
 
@@ -28,6 +29,8 @@ export function bootDaemonOps(w: World): World {
     { op: 'setLink', netns: INIT_NET, name: 'docker0', up: true },
     // The bridge driver's outbound NAT: containers reach the outside under the host's address.
     { op: 'addMasquerade', netns: INIT_NET, source: '172.17.0.0/16', notOut: 'docker0' },
+    // The filter chains that keep bridge networks apart (facts §7).
+    ...bootFirewallOps(w.docker.profile),
   ];
   const r = applyAll(w.kernel, ops);
   if (!r.ok) throw new Error(`docker0 setup failed: ${r.error.errno}`);

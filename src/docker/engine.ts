@@ -38,6 +38,18 @@ export type DockerError =
   | { code: 'ipInUse'; ip: string }
   | { code: 'poolExhausted' }
   | { code: 'predefinedNetwork'; name: string }
+  | { code: 'networkExists'; name: string }
+  | { code: 'poolsExhausted' }
+  | { code: 'poolOverlap' }
+  | { code: 'ipNeedsUserSubnet' }
+  | { code: 'aliasOnDefault' }
+  | { code: 'networkActive'; name: string; id: string; endpoints: { name: string; id: string }[] }
+  | { code: 'connectShared' }
+  | { code: 'connectHost' }
+  | { code: 'connectNone' }
+  | { code: 'endpointExists'; container: string; network: string }
+  | { code: 'notConnected'; id: string; network: string; running: boolean }
+  | { code: 'invalidSubnet'; subnet: string }
   | { code: 'kernel'; error: KernelError; step: number };
 
 export type EngineResult<T = object> =
@@ -58,6 +70,7 @@ export interface CreateSpec {
   links?: string[];
   macAddress?: string;
   ip?: string;
+  aliases?: string[];
   autoRemove?: boolean;
   netAdmin?: boolean;
   tty?: boolean;
@@ -122,19 +135,19 @@ export function checkReference(ref: string): DockerError | undefined {
 
 // ---------------------------------------------------------------- randomness
 
-function hexId(rng: number): [string, number] {
+export function hexId(rng: number): [string, number] {
   return randomHex(rng, 64);
 }
 
-function withRng(w: World, rng: number): World {
+export function withRng(w: World, rng: number): World {
   return { ...w, docker: { ...w.docker, rng } };
 }
 
-function putContainer(w: World, c: Container): World {
+export function putContainer(w: World, c: Container): World {
   return { ...w, docker: { ...w.docker, containers: { ...w.docker.containers, [c.id]: c } } };
 }
 
-function putNetwork(w: World, n: Network): World {
+export function putNetwork(w: World, n: Network): World {
   return { ...w, docker: { ...w.docker, networks: { ...w.docker.networks, [n.id]: n } } };
 }
 
@@ -168,6 +181,9 @@ export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id:
   if (spec.ip && (network === 'bridge' || network === 'host' || network === 'none' || target !== undefined)) {
     return { ok: false, error: { code: 'ipOnDefaultBridge' }, world: w };
   }
+  // verifyNetworkingConfig: aliases are names on the embedded DNS, which only user networks have.
+  if (spec.aliases?.length && (PREDEFINED.includes(network) || target !== undefined))
+    return { ok: false, error: { code: 'aliasOnDefault' }, world: w };
   const image = findImage(spec.image);
   if (!image) return { ok: false, error: { code: 'noSuchImage', ref: spec.image }, world: w };
   if (spec.name !== undefined) {
@@ -203,6 +219,7 @@ export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id:
     links: spec.links ?? [],
     ...(spec.macAddress ? { macAddress: spec.macAddress } : {}),
     ...(spec.ip ? { ip: spec.ip } : {}),
+    ...(spec.aliases?.length ? { aliases: spec.aliases } : {}),
     autoRemove: spec.autoRemove ?? false,
     ...(spec.netAdmin ? { netAdmin: true } : {}),
     tty: spec.tty ?? false,
@@ -296,7 +313,7 @@ function sandboxOps(w: World, ns: NetnsId): KernelOp[] {
 }
 
 /** The kernel operations that attach a sandbox to a bridge network, in libnetwork's order. */
-function endpointOps(w: World, ns: NetnsId, ep: Endpoint, bridge: string): KernelOp[] {
+export function endpointOps(w: World, ns: NetnsId, ep: Endpoint, bridge: string, defaultRoute = true): KernelOp[] {
   const ops: KernelOp[] = [];
   if (w.docker.profile === 'classic') {
     // <= v27: both ends are born in the host netns (the container end first, so it takes the lower ifindex) …
@@ -339,12 +356,60 @@ function endpointOps(w: World, ns: NetnsId, ep: Endpoint, bridge: string): Kerne
       broadcast: broadcastOf(ep.ip, ep.prefixlen),
     },
     { op: 'setLink', netns: ns, name: ep.ifname, up: true },
-    { op: 'addRoute', netns: ns, dst: 'default', gateway: ep.gateway, dev: ep.ifname },
   );
+  // One default route per sandbox: the first network with a gateway gives it; internal networks never do.
+  if (defaultRoute) ops.push({ op: 'addRoute', netns: ns, dst: 'default', gateway: ep.gateway, dev: ep.ifname });
   return ops;
 }
 
-function commit(
+/**
+ * A new endpoint on a bridge network for the sandbox `ns`: an address from the pool (or `--ip`),
+ * veth names, the MAC, and the kernel operations; the address is reserved in the returned world.
+ */
+export function attachEndpoint(
+  w: World,
+  rng0: number,
+  ns: NetnsId,
+  net: Network,
+  want: { ip?: string; mac?: string; aliases: string[]; ifname: string; defaultRoute: boolean },
+): { ok: true; world: World; rng: number; ep: Endpoint; ops: KernelOp[] } | { ok: false; error: DockerError } {
+  // libnetwork: a static address needs a subnet the user configured (ipamutils would move otherwise).
+  if (want.ip !== undefined && !net.userSubnet) return { ok: false, error: { code: 'ipNeedsUserSubnet' } };
+  const got = allocateAddress(net, want.ip);
+  if (!got.ok) return got;
+  const [hostVeth, r1] = vethName(w, rng0, []);
+  const [tmpName, r2] = vethName(w, r1, [hostVeth]);
+  const [eid, r3] = hexId(r2);
+  const [drawn, rng] = endpointMac(w, got.ip, r3);
+  const mac = want.mac ?? drawn;
+  const ep: Endpoint = {
+    networkId: net.id,
+    endpointId: eid,
+    ip: got.ip,
+    prefixlen: Number(net.subnet!.split('/')[1]),
+    gateway: net.gateway!,
+    mac,
+    hostVeth,
+    tmpName,
+    ifname: want.ifname,
+    ...(want.aliases.length ? { aliases: want.aliases } : {}),
+  };
+  const ops = endpointOps(w, ns, ep, net.bridge!, want.defaultRoute);
+  const world = putNetwork(w, { ...net, allocated: [...net.allocated, got.ip] });
+  return { ok: true, world, rng, ep, ops };
+}
+
+/** The kernel operations that take an endpoint away (osl's RemoveInterface, then the veth's deletion). */
+export function detachOps(ns: NetnsId, ep: Endpoint): KernelOp[] {
+  return [
+    { op: 'setLink', netns: ns, name: ep.ifname, up: false },
+    { op: 'setLink', netns: ns, name: ep.ifname, rename: ep.tmpName },
+    { op: 'setLink', netns: ns, name: ep.tmpName, toNetns: INIT_NET },
+    { op: 'delLink', netns: INIT_NET, name: ep.hostVeth },
+  ];
+}
+
+export function commit(
   w: World,
   ops: KernelOp[],
 ): { ok: true; world: World } | { ok: false; error: DockerError; world: World } {
@@ -366,6 +431,7 @@ export function startContainer(w0: World, ref: string): EngineResult<{ id: strin
   let next: Container = { ...c };
   delete next.sandbox;
   delete next.endpoint;
+  delete next.extraEndpoints;
   if (target !== undefined) {
     const t = findContainer(w.docker, target);
     if (!t) return { ok: false, error: { code: 'joinMissing', ref: target }, world: w };
@@ -404,31 +470,38 @@ export function startContainer(w0: World, ref: string): EngineResult<{ id: strin
       next.sandbox = { ...next.sandbox!, endpointId: eid };
     }
     if (net.driver === 'bridge') {
-      const got = allocateAddress(net, c.config.ip);
-      if (!got.ok) return { ok: false, error: got.error, world: w };
-      let hostVeth: string;
-      let tmpName: string;
-      let eid: string;
-      let mac: string;
-      [hostVeth, rng] = vethName(w, rng, []);
-      [tmpName, rng] = vethName(w, rng, [hostVeth]);
-      [eid, rng] = hexId(rng);
-      [mac, rng] = endpointMac(w, got.ip, rng);
-      if (c.config.macAddress) mac = c.config.macAddress.toLowerCase();
-      const ep: Endpoint = {
-        networkId: net.id,
-        endpointId: eid,
-        ip: got.ip,
-        prefixlen: Number(net.subnet!.split('/')[1]),
-        gateway: net.gateway!,
-        mac,
-        hostVeth,
-        tmpName,
+      const a = attachEndpoint(w, rng, ns, net, {
+        ...(c.config.ip !== undefined ? { ip: c.config.ip } : {}),
+        ...(c.config.macAddress ? { mac: c.config.macAddress.toLowerCase() } : {}),
+        aliases: c.config.aliases ?? [],
         ifname: 'eth0',
-      };
-      ops.push(...endpointOps(w, ns, ep, net.bridge!));
-      next.endpoint = ep;
-      w = putNetwork(w, { ...net, allocated: [...net.allocated, got.ip] });
+        defaultRoute: !net.internal,
+      });
+      if (!a.ok) return { ok: false, error: a.error, world: w0 };
+      ({ world: w, rng } = a);
+      ops.push(...a.ops);
+      next.endpoint = a.ep;
+    }
+    // Networks joined with `docker network connect` come back at every start: eth1, eth2, …
+    if (mode !== 'none') {
+      const extra: Endpoint[] = [];
+      let hasDefault = ops.some((o) => o.op === 'addRoute');
+      for (const att of c.config.connected ?? []) {
+        const n = w.docker.networks[att.networkId];
+        if (!n || n.driver !== 'bridge') continue;
+        const a = attachEndpoint(w, rng, ns, n, {
+          ...(att.ip !== undefined ? { ip: att.ip } : {}),
+          aliases: att.aliases,
+          ifname: `eth${extra.length + 1}`,
+          defaultRoute: !hasDefault && !n.internal,
+        });
+        if (!a.ok) return { ok: false, error: a.error, world: w0 };
+        ({ world: w, rng } = a);
+        hasDefault ||= a.ops.some((o) => o.op === 'addRoute');
+        ops.push(...a.ops);
+        extra.push(a.ep);
+      }
+      if (extra.length) next.extraEndpoints = extra;
     }
   }
   const done = commit(w, ops);
@@ -516,16 +589,10 @@ function releaseOps(w: World, c: Container): KernelOp[] {
   // The process exits first: the sockets it held close (a netns shared with others outlives it).
   const held = c.netns !== undefined && c.pid !== undefined ? w.kernel.netns[c.netns] : undefined;
   if (held && held.sockets.some((s) => s.pid === c.pid)) ops.push({ op: 'closeSockets', netns: held.id, pid: c.pid! });
-  const ep = c.endpoint;
   const sb = c.sandbox;
-  if (ep && sb) {
-    ops.push(
-      { op: 'setLink', netns: sb.netns, name: ep.ifname, up: false },
-      { op: 'setLink', netns: sb.netns, name: ep.ifname, rename: ep.tmpName },
-      { op: 'setLink', netns: sb.netns, name: ep.tmpName, toNetns: INIT_NET },
-      { op: 'delLink', netns: INIT_NET, name: ep.hostVeth },
-    );
-  }
+  if (sb)
+    for (const ep of [...(c.endpoint ? [c.endpoint] : []), ...(c.extraEndpoints ?? [])])
+      ops.push(...detachOps(sb.netns, ep));
   const ns = c.netns;
   if (ns && ns !== INIT_NET && w.kernel.netns[ns] && !netnsInUse(w.docker, ns, c.id))
     ops.push({ op: 'delNetns', netns: ns });
@@ -549,9 +616,9 @@ export function exitContainer(
   const done = commit(w, ops);
   if (!done.ok) return { ...done, world: w0 };
   w = done.world;
-  if (c.endpoint) {
-    const n = w.docker.networks[c.endpoint.networkId];
-    if (n) w = putNetwork(w, { ...n, allocated: n.allocated.filter((ip) => ip !== c.endpoint!.ip) });
+  for (const ep of [...(c.endpoint ? [c.endpoint] : []), ...(c.extraEndpoints ?? [])]) {
+    const n = w.docker.networks[ep.networkId];
+    if (n) w = putNetwork(w, { ...n, allocated: n.allocated.filter((ip) => ip !== ep.ip) });
   }
   const runs = c.runs.slice();
   const last = runs[runs.length - 1];
@@ -560,6 +627,7 @@ export function exitContainer(
   delete next.netns;
   delete next.sandbox;
   delete next.endpoint;
+  delete next.extraEndpoints;
   delete next.pid;
   w = putContainer(w, next);
   if (c.config.autoRemove) w = dropContainer(w, c.id);
@@ -635,16 +703,6 @@ export function appendOutput(w: World, id: string, text: string): World {
   const c = w.docker.containers[id];
   if (!c || text === '') return w;
   return putContainer(w, { ...c, output: c.output + text });
-}
-
-/** `docker network rm`: the three predefined networks cannot go. */
-export function removeNetwork(w: World, ref: string): EngineResult<{ id: string }> {
-  const n = findNetwork(w.docker, ref);
-  if (!n) return { ok: false, error: { code: 'networkNotFound', ref }, world: w };
-  if (PREDEFINED.includes(n.name)) return { ok: false, error: { code: 'predefinedNetwork', name: n.name }, world: w };
-  const networks = { ...w.docker.networks };
-  delete networks[n.id];
-  return { ok: true, world: { ...w, docker: { ...w.docker, networks } }, id: n.id };
 }
 
 /** Where `docker exec` runs: the container's netns, or an error when it is not running. */

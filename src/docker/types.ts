@@ -29,6 +29,10 @@ export interface ContainerConfig {
   links: string[];
   macAddress?: string;
   ip?: string;
+  /** `--network-alias` for the primary network (user-defined networks only). */
+  aliases?: string[];
+  /** Networks joined with `docker network connect`, in the order they were connected. */
+  connected?: NetworkAttachment[];
   autoRemove: boolean;
   /** `--privileged`, or `--cap-add NET_ADMIN`/`ALL`: its processes may change the network. */
   netAdmin?: boolean;
@@ -49,6 +53,17 @@ export interface Endpoint {
   /** The name the container end was born with, before it became `ifname`. */
   tmpName: string;
   ifname: string;
+  /** Names the embedded DNS answers with this endpoint's address (`--network-alias`). */
+  aliases?: string[];
+}
+
+/** A network a container is attached to besides its primary one (`docker network connect`). */
+export interface NetworkAttachment {
+  /** The network's full id. */
+  networkId: string;
+  aliases: string[];
+  /** `--ip` given to connect: reserved again at every start. */
+  ip?: string;
 }
 
 /** A libnetwork sandbox: the network namespace Docker made (and bind-mounted) for a container. */
@@ -91,6 +106,8 @@ export interface Container {
   netns?: NetnsId;
   sandbox?: Sandbox;
   endpoint?: Endpoint;
+  /** Endpoints of the networks connected later (eth1, eth2, …) while the container runs. */
+  extraEndpoints?: Endpoint[];
   runs: RunPeriod[];
   /** Extra output of the process (beyond what its image prints by itself), e.g. a `run` command's output. */
   output: string;
@@ -112,4 +129,8 @@ export interface Network {
   /** IPAM: container addresses in use, in no particular order. */
   allocated: string[];
   options: Record<string, string>;
+  /** `--internal`: no route out (no MASQUERADE, no default route in its containers). */
+  internal?: boolean;
+  /** The subnet came from `--subnet` (only then may containers ask for `--ip`). */
+  userSubnet?: boolean;
 }

@@ -8,6 +8,8 @@ import { randomBytes } from './rng';
 import type {
   Addr,
   Errno,
+  FilterRule,
+  RuleMatch,
   KernelError,
   KernelEvent,
   KernelResult,
@@ -998,6 +1000,48 @@ export function delMasquerade(k: KernelState, a: { netns: NetnsId; source: strin
   });
 }
 
+// ---------------------------------------------------------------- netfilter (filter)
+
+function sameRule(a: FilterRule, b: FilterRule): boolean {
+  return JSON.stringify(canonRule(a)) === JSON.stringify(canonRule(b));
+}
+
+function canonRule(r: FilterRule): FilterRule {
+  const m = (x?: RuleMatch) => x && { value: x.value, ...(x.not ? { not: true } : {}) };
+  return {
+    chain: r.chain,
+    ...(r.src ? { src: m(r.src) } : {}),
+    ...(r.dst ? { dst: m(r.dst) } : {}),
+    ...(r.in ? { in: m(r.in) } : {}),
+    ...(r.out ? { out: m(r.out) } : {}),
+    ...(r.established ? { established: true } : {}),
+    target: r.target,
+  };
+}
+
+/** `iptables -A CHAIN …` (or `-I CHAIN …` with insert: before the chain's first rule). */
+export function addFilterRule(k: KernelState, a: { netns: NetnsId; rule: FilterRule; insert?: boolean }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const rules = tx.netns[a.netns].filter ?? [];
+    const rule = canonRule(a.rule);
+    const first = rules.findIndex((r) => r.chain === rule.chain);
+    const at = a.insert && first >= 0 ? first : rules.length;
+    tx.ns(a.netns).filter = [...rules.slice(0, at), rule, ...rules.slice(at)];
+  });
+}
+
+/** `iptables -D CHAIN …`: removes the first equal rule; ENOENT when there is none. */
+export function delFilterRule(k: KernelState, a: { netns: NetnsId; rule: FilterRule }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const rules = tx.netns[a.netns].filter ?? [];
+    const i = rules.findIndex((r) => sameRule(r, a.rule));
+    if (i < 0) fail('ENOENT', 'rule');
+    tx.ns(a.netns).filter = rules.filter((_, j) => j !== i);
+  });
+}
+
 // ---------------------------------------------------------------- op lists
 
 /** One kernel operation as data: what Docker plans, the step player replays and export prints. */
@@ -1018,7 +1062,9 @@ export type KernelOp =
   | ({ op: 'bindSocket' } & BindArgs)
   | ({ op: 'closeSockets' } & Parameters<typeof closeSockets>[1])
   | ({ op: 'addMasquerade' } & Parameters<typeof addMasquerade>[1])
-  | ({ op: 'delMasquerade' } & Parameters<typeof delMasquerade>[1]);
+  | ({ op: 'delMasquerade' } & Parameters<typeof delMasquerade>[1])
+  | ({ op: 'addFilterRule' } & Parameters<typeof addFilterRule>[1])
+  | ({ op: 'delFilterRule' } & Parameters<typeof delFilterRule>[1]);
 
 /** Applies one operation. */
 export function apply(k: KernelState, op: KernelOp): KernelResult {
@@ -1057,6 +1103,10 @@ export function apply(k: KernelState, op: KernelOp): KernelResult {
       return addMasquerade(k, op);
     case 'delMasquerade':
       return delMasquerade(k, op);
+    case 'addFilterRule':
+      return addFilterRule(k, op);
+    case 'delFilterRule':
+      return delFilterRule(k, op);
   }
 }
 

@@ -1,11 +1,12 @@
 // kernel/packet.ts — one IPv4 packet's walk through the model: route lookup, ARP and the
 // neighbour table, veth to its peer, the bridge (learn, forward, flood), loopback, forwarding
-// between namespaces, MASQUERADE on the way out of the host and a small outside world.
+// between namespaces, the filter table's FORWARD chains (Docker's isolation rules), MASQUERADE
+// on the way out of the host and a small outside world.
 // Pure: returns the next state (counters, neighbours, FDB) and a hop-by-hop trace; never throws.
 import { inSubnet, parseIPv4 } from './addr';
 import { hasCarrier, INIT_NET, linksOf, routesOf } from './query';
 import { nextU32 } from './rng';
-import type { KernelState, Link, LinkId, Neigh, NetnsId, Route } from './types';
+import type { FilterRule, KernelState, Link, LinkId, Neigh, NetnsId, Route, RuleMatch } from './types';
 
 /** A hop of the trace: where the packet was and what happened there. */
 export interface Hop {
@@ -334,6 +335,73 @@ function masqueradeApplies(k: KernelState, ns: NetnsId, src: string, out: Link):
   );
 }
 
+/** A filter rule as `iptables -S` prints it, without `-A CHAIN` (`-o br-3f2a9c1d8e7b -j DROP`). */
+export function formatFilterRule(r: FilterRule): string {
+  const parts: string[] = [];
+  const m = (flag: string, x?: RuleMatch) => {
+    if (x) parts.push(`${x.not ? '! ' : ''}${flag} ${x.value}`);
+  };
+  // iptables-save's order: addresses, then devices, then matches, then the target.
+  m('-s', r.src);
+  m('-d', r.dst);
+  m('-i', r.in);
+  m('-o', r.out);
+  if (r.established) parts.push('-m conntrack --ctstate RELATED,ESTABLISHED');
+  parts.push(`-j ${r.target}`);
+  return parts.join(' ');
+}
+
+/** What the filter table knows of a forwarded packet. */
+export interface ForwardedPacket {
+  in: string;
+  out: string;
+  src: string;
+  dst: string;
+  established: boolean;
+}
+
+function matchesNet(ip: string, m: RuleMatch): boolean {
+  const [net, len] = m.value.includes('/') ? m.value.split('/') : [m.value, '32'];
+  return inSubnet(ip, net!, Number(len)) !== !!m.not;
+}
+
+function matchesDev(dev: string, m: RuleMatch): boolean {
+  return (dev === m.value) !== !!m.not;
+}
+
+function ruleMatches(r: FilterRule, p: ForwardedPacket): boolean {
+  return (
+    (!r.src || matchesNet(p.src, r.src)) &&
+    (!r.dst || matchesNet(p.dst, r.dst)) &&
+    (!r.in || matchesDev(p.in, r.in)) &&
+    (!r.out || matchesDev(p.out, r.out)) &&
+    (!r.established || p.established)
+  );
+}
+
+/**
+ * Runs a forwarded packet through the FORWARD chain and the chains it jumps to (ipt_do_table):
+ * the rule that dropped it, or undefined when it passes. Only the rules the model holds are
+ * evaluated; a packet that falls off the end of FORWARD is accepted, because the rest of
+ * Docker's FORWARD chain (the ACCEPT rules behind its DROP policy) lets it through.
+ */
+export function forwardVerdict(rules: readonly FilterRule[], p: ForwardedPacket): FilterRule | undefined {
+  const walk = (chain: string, depth: number): FilterRule | 'accept' | 'return' => {
+    if (depth > 16) return 'return';
+    for (const r of rules) {
+      if (r.chain !== chain || !ruleMatches(r, p)) continue;
+      if (r.target === 'DROP') return r;
+      if (r.target === 'ACCEPT') return 'accept';
+      if (r.target === 'RETURN') return 'return';
+      const v = walk(r.target, depth + 1);
+      if (v !== 'return') return v;
+    }
+    return 'return';
+  };
+  const v = walk('FORWARD', 0);
+  return typeof v === 'object' ? v : undefined;
+}
+
 /**
  * Sends one IPv4 packet from a namespace's own stack and follows it until it is delivered or
  * lost. The walk re-routes in every namespace it enters that forwards (ip_forward=1).
@@ -342,13 +410,16 @@ export function walkPacket(
   k: KernelState,
   from: NetnsId,
   pkt: IpPacket,
-  opts: { arrivedOn?: LinkId } = {},
+  opts: { arrivedOn?: LinkId; established?: boolean } = {},
 ): WalkResult {
   const c: Ctx = { k, trace: [], micros: 0, rng: k.rng, ownLinks: new Set(), ownNs: new Set() };
   const src = pkt.src ?? sourceFor(k, from, pkt.dst);
   let ns = from;
   let p = { ...pkt, src: src ?? '0.0.0.0' };
   let natFrom: { original: string; ns: NetnsId } | undefined;
+  /** The device a forwarded packet came in on (the filter table's `-i`). */
+  let inDev: Link | undefined;
+  let established = opts.established ?? false;
   const bytes = frameBytes(pkt.payload);
   const finish = (outcome: WalkOutcome): WalkResult => ({
     state: { ...c.k, rng: c.rng },
@@ -378,11 +449,13 @@ export function walkPacket(
         kind: 'nat',
         text: `conntrack reverses MASQUERADE: destination ${nicAddr} becomes ${p.dst}`,
       });
+      established = true;
     } else hop(c, { netns: nic.netns, link: nic.id, kind: 'rx', text: `arrives from outside on ${nic.name}` });
     first = 1;
     if (!isLocal(c.k, ns, p.dst)) {
       p = { ...p, ttl: p.ttl - 1 };
       hop(c, { netns: ns, link: nic.id, kind: 'forward', text: `forwarded (ttl ${p.ttl})` });
+      inDev = nic;
     }
   }
 
@@ -422,6 +495,19 @@ export function walkPacket(
         ? `route ${r.dst === 'default' ? 'default' : r.dst} via ${r.gateway} dev ${dev.name}`
         : `route ${r.dst} dev ${dev.name} (on-link)`,
     });
+    const filter = c.k.netns[ns].filter;
+    if (inDev && filter?.length) {
+      const dropped = forwardVerdict(filter, { in: inDev.name, out: dev.name, src: p.src, dst: p.dst, established });
+      if (dropped) {
+        hop(c, {
+          netns: ns,
+          link: dev.id,
+          kind: 'drop',
+          text: `${dropped.chain}: ${formatFilterRule(dropped)}`,
+        });
+        return finish({ kind: 'lost', why: `filtered by ${dropped.chain}` });
+      }
+    }
     if (ns === INIT_NET && natFrom === undefined && masqueradeApplies(c.k, ns, p.src, dev) && guard > 0) {
       const addr = dev.addrs.find((a) => a.family === 4 && !a.secondary)?.local;
       if (addr) {
@@ -486,7 +572,8 @@ export function walkPacket(
       }
       p = { ...p, ttl: p.ttl - 1 };
       hop(c, { netns: there, link: at.id, kind: 'forward', text: `forwarded (ttl ${p.ttl})` });
-    }
+      inDev = at;
+    } else inDev = undefined;
     ns = there;
   }
   return finish({ kind: 'lost', why: 'routing loop' });

@@ -141,6 +141,8 @@ export interface Netns {
   ipForward: boolean;
   /** `-t nat -A POSTROUTING -s SOURCE ! -o NOTOUT -j MASQUERADE` rules, in order. */
   nat?: MasqueradeRule[];
+  /** filter-table rules of the FORWARD path (Docker's isolation chains), in order within each chain. */
+  filter?: FilterRule[];
 }
 
 export interface MasqueradeRule {
@@ -148,6 +150,27 @@ export interface MasqueradeRule {
   source: string;
   /** The rule does not apply to packets leaving through this device (the bridge itself). */
   notOut: string;
+}
+
+/** One match of a filter rule: a device or a network, possibly negated (`! -o docker0`). */
+export interface RuleMatch {
+  value: string;
+  not?: boolean;
+}
+
+/**
+ * A filter-table rule as `iptables -S` holds it: `-A CHAIN [-s] [-d] [-i] [-o] [ctstate] -j TARGET`.
+ * TARGET is ACCEPT, DROP, RETURN or the name of another chain (a jump).
+ */
+export interface FilterRule {
+  chain: string;
+  src?: RuleMatch;
+  dst?: RuleMatch;
+  in?: RuleMatch;
+  out?: RuleMatch;
+  /** `-m conntrack --ctstate RELATED,ESTABLISHED`: only packets of a connection already seen. */
+  established?: boolean;
+  target: string;
 }
 
 export interface KernelState {

@@ -4,6 +4,7 @@
 import type { World } from '../docker/world';
 import type { KernelOp } from '../kernel/ops';
 import { INIT_NET } from '../kernel/query';
+import { formatFilterRule } from '../kernel/packet';
 import type { NetnsId } from '../kernel/types';
 
 /**
@@ -123,6 +124,10 @@ export function equivalentCommand(op: KernelOp, label: Labeler): string | undefi
       return inNs(label, op.netns, `iptables -t nat -A POSTROUTING -s ${op.source} ! -o ${op.notOut} -j MASQUERADE`);
     case 'delMasquerade':
       return inNs(label, op.netns, `iptables -t nat -D POSTROUTING -s ${op.source} ! -o ${op.notOut} -j MASQUERADE`);
+    case 'addFilterRule':
+      return inNs(label, op.netns, `iptables ${op.insert ? '-I' : '-A'} ${op.rule.chain} ${formatFilterRule(op.rule)}`);
+    case 'delFilterRule':
+      return inNs(label, op.netns, `iptables -D ${op.rule.chain} ${formatFilterRule(op.rule)}`);
     case 'bindSocket':
     case 'closeSockets':
       // A process opening or closing its sockets: no command stands for it.

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   applyAll,
   createKernel,
+  formatFilterRule,
+  forwardVerdict,
   INIT_NET,
   linkByName,
   walkPacket,
+  type FilterRule,
   type KernelOp,
   type KernelState,
 } from '../../src/kernel';
@@ -124,5 +127,84 @@ describe('failures', () => {
       kind: 'host-unreachable',
       from: '172.17.0.2',
     });
+  });
+});
+
+describe('the filter table on the forward path', () => {
+  // A second bridge br-red (172.18.0.0/16) with one namespace behind it, and the classic
+  // isolation chains dockerd programs for docker0 and br-red (facts §7.1).
+  function twoBridges(rules: FilterRule[]): KernelState {
+    const ops: KernelOp[] = [
+      { op: 'addLink', netns: H, name: 'br-red', kind: 'bridge', mac: '02:42:91:0c:7e:55', txqlen: 0 },
+      { op: 'addAddr', netns: H, dev: 'br-red', family: 4, local: '172.18.0.1', prefixlen: 16 },
+      { op: 'setLink', netns: H, name: 'br-red', up: true },
+      { op: 'addNetns', netns: 'netns:3' },
+      { op: 'setLink', netns: 'netns:3', name: 'lo', up: true },
+      { op: 'addVethPair', netns: H, name: 'vethh3', peer: 'vethc3' },
+      { op: 'setLink', netns: H, name: 'vethc3', toNetns: 'netns:3', rename: 'eth0' },
+      { op: 'addAddr', netns: 'netns:3', dev: 'eth0', family: 4, local: '172.18.0.2', prefixlen: 16 },
+      { op: 'setLink', netns: 'netns:3', name: 'eth0', up: true },
+      { op: 'addRoute', netns: 'netns:3', dst: 'default', gateway: '172.18.0.1' },
+      { op: 'setLink', netns: H, name: 'vethh3', master: 'br-red', up: true },
+      ...rules.map((rule): KernelOp => ({ op: 'addFilterRule', netns: H, rule })),
+    ];
+    const r = applyAll(build(), ops);
+    if (!r.ok) throw new Error(`setup failed at ${r.step}`);
+    return r.state;
+  }
+  const S1 = 'DOCKER-ISOLATION-STAGE-1';
+  const S2 = 'DOCKER-ISOLATION-STAGE-2';
+  const isolation: FilterRule[] = [
+    { chain: 'FORWARD', target: S1 },
+    { chain: S1, in: { value: 'br-red' }, out: { value: 'br-red', not: true }, target: S2 },
+    { chain: S1, in: { value: 'docker0' }, out: { value: 'docker0', not: true }, target: S2 },
+    { chain: S1, target: 'RETURN' },
+    { chain: S2, out: { value: 'br-red' }, target: 'DROP' },
+    { chain: S2, out: { value: 'docker0' }, target: 'DROP' },
+    { chain: S2, target: 'RETURN' },
+  ];
+
+  it('forwards between the bridges when the table is empty', () => {
+    const w = walkPacket(twoBridges([]), 'netns:1', { dst: '172.18.0.2', ttl: 64, payload: 56 });
+    expect(w.outcome).toEqual({ kind: 'delivered', netns: 'netns:3', ttl: 63 });
+  });
+
+  it('drops at the host with the stage-2 rule of the bridge it would leave by', () => {
+    const w = walkPacket(twoBridges(isolation), 'netns:1', { dst: '172.18.0.2', ttl: 64, payload: 56 });
+    expect(w.outcome).toEqual({ kind: 'lost', why: `filtered by ${S2}` });
+    const drop = w.trace.at(-1)!;
+    expect(drop).toMatchObject({ netns: H, kind: 'drop', text: `${S2}: -o br-red -j DROP` });
+    // Nothing went out of br-red: the drop happens before the egress.
+    expect(w.state.links[linkByName(w.state, H, 'br-red')!.id]!.stats.txPackets).toBe(0);
+  });
+
+  it('lets the host itself and the outside through (INPUT and egress to ens5 are not isolated)', () => {
+    const k = twoBridges(isolation);
+    expect(walkPacket(k, 'netns:1', { dst: '172.18.0.1', ttl: 64, payload: 56 }).outcome.kind).toBe('delivered');
+    expect(walkPacket(k, 'netns:1', { dst: '8.8.8.8', ttl: 64, payload: 56 }).outcome.kind).toBe('delivered');
+  });
+
+  it('formats rules in iptables-save order: addresses, devices, matches, target', () => {
+    expect(
+      formatFilterRule({
+        chain: 'X',
+        in: { value: 'br-red' },
+        dst: { value: '172.18.0.0/16', not: true },
+        target: 'DROP',
+      }),
+    ).toBe('! -d 172.18.0.0/16 -i br-red -j DROP');
+    expect(
+      formatFilterRule({ chain: 'DOCKER-CT', out: { value: 'docker0' }, established: true, target: 'ACCEPT' }),
+    ).toBe('-o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT');
+  });
+
+  it('accepts a conntrack-established packet before a later DROP', () => {
+    const rules: FilterRule[] = [
+      { chain: 'FORWARD', out: { value: 'br-red' }, established: true, target: 'ACCEPT' },
+      { chain: 'FORWARD', out: { value: 'br-red' }, target: 'DROP' },
+    ];
+    const p = { in: 'docker0', out: 'br-red', src: '172.17.0.2', dst: '172.18.0.2' };
+    expect(forwardVerdict(rules, { ...p, established: true })).toBeUndefined();
+    expect(forwardVerdict(rules, { ...p, established: false })).toBe(rules[1]);
   });
 });

@@ -307,7 +307,7 @@ function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolR
     if (!quietErrors) err += `curl: (${code}) ${msg}\n`;
     return done('', err, code, w);
   };
-  const target = resolveHost(u.host);
+  const target = resolveHost(u.host, world, ctx);
   if (!target) return fail(6, `Could not resolve host: ${u.host}`);
   const shownHost = u.host;
   if (o.verbose) err += `*   Trying ${target.ip}:${u.port}...\n`;

@@ -77,7 +77,7 @@ function nc(world: World, argv: string[], _io: unknown, ctx: ExecContext): ToolR
   if (operands.length === 0) return done('', USAGE, 1);
   if (operands.length === 1) return done('', 'nc: missing port number\n', 1);
   const host = operands[0];
-  const target = resolveHost(host);
+  const target = resolveHost(host, world, ctx);
   const verbose = flags.has('v');
   if (!target)
     return done('', `nc: getaddrinfo for host "${host}" port ${operands[1]}: Name or service not known\n`, 1);

@@ -2,6 +2,7 @@
 // kernel's packet walk (kernel/packet.ts): echo request, echo reply, ARP, NAT, counters.
 // Without -c it stops after 4 echoes as if Ctrl+C were pressed (the terminal shows ^C).
 // Keeps no state; the world it returns carries the moved counters, neighbours and FDB.
+import { resolveInContainer } from '../../docker/dns';
 import { recordPackets, type PacketRecord, type World } from '../../docker/world';
 import {
   OUTSIDE_HOSTS,
@@ -156,8 +157,11 @@ function echoOnce(
   };
 }
 
-function resolveTarget(t: string): { ip: string; name?: string } | undefined {
+function resolveTarget(t: string, w: World, ctx: ExecContext): { ip: string; name?: string } | undefined {
   if (parseIPv4(t) !== undefined) return { ip: t };
+  // Inside a container: /etc/hosts, then Docker's embedded DNS on user-defined networks.
+  const inside = ctx.container !== undefined ? resolveInContainer(w, ctx.container, t) : undefined;
+  if (inside) return { ip: inside, name: t };
   if (t === 'localhost') return { ip: '127.0.0.1', name: 'localhost' };
   const ip = KNOWN_NAMES[t];
   return ip ? { ip, name: t } : undefined;
@@ -173,7 +177,7 @@ function ping(busybox: boolean): Tool {
     });
     const o = parseOpts(argv, busybox);
     if ('error' in o) return done('', o.error, o.status);
-    const target = resolveTarget(o.target);
+    const target = resolveTarget(o.target, world, ctx);
     if (!target)
       return done(
         '',

@@ -15,6 +15,8 @@ import {
   type WalkResult,
 } from '../../kernel';
 import { KNOWN_NAMES } from './ping';
+import { resolveInContainer } from '../../docker/dns';
+import type { ExecContext } from '../types';
 
 /** What a packet carried, for tcpdump's decoder. */
 export type PacketInfo =
@@ -66,8 +68,11 @@ export function serviceName(proto: 'tcp' | 'udp', port: number): string | undefi
 }
 
 /** A name or address as the resolver would turn it into an IPv4 address (KNOWN_NAMES, localhost). */
-export function resolveHost(host: string): { ip: string; name?: string } | undefined {
+export function resolveHost(host: string, w?: World, ctx?: ExecContext): { ip: string; name?: string } | undefined {
   if (parseIPv4(host) !== undefined) return { ip: host };
+  // Inside a container: /etc/hosts, then Docker's embedded DNS on user-defined networks.
+  const inside = w && ctx?.container !== undefined ? resolveInContainer(w, ctx.container, host) : undefined;
+  if (inside) return { ip: inside, name: host };
   if (host === 'localhost') return { ip: '127.0.0.1', name: 'localhost' };
   const ip = KNOWN_NAMES[host.toLowerCase()];
   return ip ? { ip, name: host } : undefined;

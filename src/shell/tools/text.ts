@@ -4,6 +4,7 @@
 // stdin only, and a file operand is "No such file or directory". They never change the World.
 import type { ExecContext, Tool, ToolResult } from '../types';
 import type { World } from '../../docker/world';
+import { readFile } from '../files';
 import { ALL_TOOLSETS, registerTool } from '../registry';
 import { getopt, type OptionSpec } from './getopt';
 import { translatePosixRegex } from './posixRegex';
@@ -517,7 +518,7 @@ export const wc: Tool = (world, argv, io) => {
 
 // ----------------------------------------------------------------------------------------- cat
 
-export const cat: Tool = (world, argv, io) => {
+export const cat: Tool = (world, argv, io, ctx) => {
   const parsed = getopt('cat', argv.slice(1), {
     short: 'AbeEnstTuv',
     long: {
@@ -545,13 +546,15 @@ export const cat: Tool = (world, argv, io) => {
   let lineNo = 0;
   let stdinUsed = false;
   for (const input of inputs) {
-    if (input !== '-') {
+    // Files are the simulated ones a namespace shows (shell/files.ts); everything else is missing.
+    const file = input === '-' ? undefined : readFile(world, ctx, input);
+    if (input !== '-' && file === undefined) {
       stderr += `cat: ${input}: No such file or directory\n`;
       status = 1;
       continue;
     }
-    const text = stdinUsed ? '' : io.stdin;
-    stdinUsed = true;
+    const text = file ?? (stdinUsed ? '' : io.stdin);
+    if (file === undefined) stdinUsed = true;
     if (k.size === 0) {
       stdout += text;
       continue;

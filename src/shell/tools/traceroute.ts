@@ -51,7 +51,7 @@ function traceroute(world: World, argv: string[], _io: unknown, ctx: ExecContext
       2,
     );
   const host = operands[0];
-  const target = resolveHost(host);
+  const target = resolveHost(host, world, ctx);
   if (!target)
     return done(
       '',

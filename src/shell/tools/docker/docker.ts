@@ -13,7 +13,6 @@ import {
   joinTarget,
   listContainers,
   removeContainer,
-  removeNetwork,
   restartContainer,
   startContainer,
   stopContainer,
@@ -21,6 +20,7 @@ import {
   type DockerError,
 } from '../../../docker/engine';
 import { IMAGES, findImage, splitReference } from '../../../docker/images';
+import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from '../../../docker/networks';
 import type { Container, PortBinding } from '../../../docker/types';
 import type { DockerProfile, World } from '../../../docker/world';
 import { runLine } from '../../interpret';
@@ -70,6 +70,7 @@ const RUN_FLAGS: FlagDef[] = [
   { long: 'link', value: true },
   { long: 'mac-address', value: true },
   { long: 'ip', value: true },
+  { long: 'network-alias', value: true },
   { long: 'privileged', value: false },
   { long: 'env', short: 'e', value: true },
   { long: 'cap-add', value: true },
@@ -235,6 +236,39 @@ const COMMANDS: Record<string, CommandSpec> = {
     interspersed: true,
     minArgs: 1,
   },
+  'network create': {
+    path: 'docker network create',
+    use: 'docker network create [OPTIONS] NETWORK',
+    short: 'Create a network',
+    flags: [
+      { long: 'driver', short: 'd', value: true },
+      { long: 'subnet', value: true },
+      { long: 'gateway', value: true },
+      { long: 'internal', value: false },
+      { long: 'attachable', value: false },
+      { long: 'opt', short: 'o', value: true },
+      { long: 'label', value: true },
+      HELP,
+    ],
+    interspersed: true,
+    exactArgs: 1,
+  },
+  'network connect': {
+    path: 'docker network connect',
+    use: 'docker network connect [OPTIONS] NETWORK CONTAINER',
+    short: 'Connect a container to a network',
+    flags: [{ long: 'alias', value: true }, { long: 'ip', value: true }, HELP],
+    interspersed: true,
+    exactArgs: 2,
+  },
+  'network disconnect': {
+    path: 'docker network disconnect',
+    use: 'docker network disconnect [OPTIONS] NETWORK CONTAINER',
+    short: 'Disconnect a container from a network',
+    flags: [{ long: 'force', short: 'f', value: false }, HELP],
+    interspersed: true,
+    exactArgs: 2,
+  },
   'network rm': {
     path: 'docker network rm',
     use: 'docker network rm NETWORK [NETWORK...]',
@@ -337,6 +371,11 @@ function runCommand(key: string, w: World, p: ParsedFlags, ctx: ExecContext, pro
       return cmdNetworkInspect(w, p);
     case 'network rm':
       return cmdNetworkRm(w, p, profile);
+    case 'network create':
+      return cmdNetworkCreate(w, p, profile);
+    case 'network connect':
+    case 'network disconnect':
+      return cmdNetworkConnect(w, p, profile, key === 'network connect');
   }
   return fail(w, `docker: '${key}' is not a docker command.\n`);
 }
@@ -373,6 +412,7 @@ function cmdRun(w0: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
     links: all(p, 'link'),
     ...(last(p, 'mac-address') !== undefined ? { macAddress: last(p, 'mac-address')! } : {}),
     ...(last(p, 'ip') !== undefined ? { ip: last(p, 'ip')! } : {}),
+    aliases: all(p, 'network-alias'),
     autoRemove: flag(p, 'rm'),
     netAdmin: flag(p, 'privileged') || all(p, 'cap-add').some((c) => /^(CAP_)?(NET_ADMIN|ALL)$/i.test(c)),
     tty: flag(p, 'tty'),
@@ -545,7 +585,8 @@ function containerField(w: World, c: Container, field: string, noTrunc: boolean)
     case 'Networks': {
       const m = c.config.networkMode;
       if (joinTarget(m) !== undefined) return '';
-      return m;
+      const more = (c.config.connected ?? []).map((x) => w.docker.networks[x.networkId]?.name ?? '').filter(Boolean);
+      return [m, ...more].join(',');
     }
     case 'Label':
     case 'Labels':
@@ -950,7 +991,10 @@ function cmdNetworkRm(w0: World, p: ParsedFlags, profile: DockerProfile): Out {
   for (const ref of p.args) {
     const r = removeNetwork(w, ref);
     if (!r.ok) {
-      errors.push(fromDaemon(r.error, profile === 'current' ? 'classic' : profile));
+      // Only `docker run` prefixes "failed to set up container networking" to a missing network.
+      errors.push(
+        fromDaemon(r.error, profile === 'current' && r.error.code === 'networkNotFound' ? 'classic' : profile),
+      );
       continue;
     }
     w = r.world;
@@ -962,6 +1006,36 @@ function cmdNetworkRm(w0: World, p: ParsedFlags, profile: DockerProfile): Out {
     return fail(w, errors.join('\n') + '\n' + suffix, 1, stdout);
   }
   return ok(w, stdout);
+}
+
+function cmdNetworkCreate(w: World, p: ParsedFlags, profile: DockerProfile): Out {
+  const driver = last(p, 'driver') ?? 'bridge';
+  // Only the bridge driver is modelled; any other is a plugin this daemon does not have.
+  if (driver !== 'bridge') return fail(w, `Error response from daemon: plugin "${driver}" not found\n`);
+  const subnet = last(p, 'subnet');
+  const gateway = last(p, 'gateway');
+  const r = createNetwork(w, {
+    name: p.args[0]!,
+    ...(subnet !== undefined ? { subnet } : {}),
+    ...(gateway !== undefined ? { gateway } : {}),
+    internal: flag(p, 'internal'),
+  });
+  if (!r.ok) return fail(w, fromDaemon(r.error, profile) + '\n');
+  return ok(r.world, `${r.id}\n`);
+}
+
+function cmdNetworkConnect(w: World, p: ParsedFlags, profile: DockerProfile, connect: boolean): Out {
+  const [net, ctr] = p.args as [string, string];
+  const ip = last(p, 'ip');
+  const r = connect
+    ? connectNetwork(w, net, ctr, { aliases: all(p, 'alias'), ...(ip !== undefined ? { ip } : {}) })
+    : disconnectNetwork(w, net, ctr);
+  if (!r.ok)
+    return fail(
+      w,
+      fromDaemon(r.error, profile === 'current' && r.error.code === 'networkNotFound' ? 'classic' : profile) + '\n',
+    );
+  return ok(r.world);
 }
 
 registerTool('docker', docker, ['host']);

@@ -60,6 +60,43 @@ export function daemonMessage(e: DockerError, profile: DockerProfile): string {
       return `${e.name} is a pre-defined network and cannot be removed`;
     case 'invalidReference':
       return e.reason === 'lowercase' ? lowercaseMessage(e.ref, profile) : 'invalid reference format';
+    case 'networkExists':
+      // libnetwork error.go NetworkNameError.
+      return `network with name ${e.name} already exists`;
+    case 'poolsExhausted':
+      // ipamapi/contract.go ErrNoMoreSubnets.
+      return 'all predefined address pools have been fully subnetted';
+    case 'poolOverlap':
+      // ipamapi/contract.go ErrPoolOverlap.
+      return 'Pool overlaps with other one on this address space';
+    case 'invalidSubnet':
+      // Go's net.ParseCIDR error text.
+      return `invalid CIDR address: ${e.subnet}`;
+    case 'ipNeedsUserSubnet':
+      // daemon/container_operations.go validateEndpointSettings (runconfig ErrUnsupportedNetworkNoSubnetAndIP).
+      return 'user specified IP address is supported only when connecting to networks with user configured subnets';
+    case 'aliasOnDefault':
+      // runconfig ErrUnsupportedNetworkAndAlias.
+      return 'network-scoped alias is supported only for containers in user defined networks';
+    case 'networkActive':
+      // <= v28.0: the network's full id; v28.1+: the endpoints by container name and short id (libnetwork error.go).
+      return v29
+        ? `error while removing network: network ${e.name} has active endpoints (${e.endpoints.map((x) => `name:"${x.name}" id:"${x.id}"`).join(', ')})`
+        : `error while removing network: network ${e.name} id ${e.id} has active endpoints`;
+    case 'connectShared':
+      return 'container sharing network namespace with another container or host cannot be connected to any other network';
+    case 'connectHost':
+      return 'cannot connect container to host network - container must be created in host network mode';
+    case 'connectNone':
+      return 'container cannot be connected to multiple networks with one of the networks in private (none) mode';
+    case 'endpointExists':
+      // libnetwork network.go CreateEndpoint: the endpoint is named after the container.
+      return `endpoint with name ${e.container} already exists in network ${e.network}`;
+    case 'notConnected':
+      // daemon/container_operations.go: two wordings, for a running and for a stopped container.
+      return e.running
+        ? `container ${e.id} is not connected to network ${e.network}`
+        : `container ${e.id} is not connected to the network ${e.network}`;
     case 'kernel':
       return `failed to set up container networking: ${e.error.errno}`;
   }

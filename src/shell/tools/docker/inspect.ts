@@ -2,7 +2,7 @@
 // inspect` print (key order follows the daemon's Go structs, per profile), and a small Go
 // text/template evaluator for `-f '{{…}}'` over the common paths. Reads the world; changes nothing.
 import { imageOf, ipamUsage, joinTarget, findContainer } from '../../../docker/engine';
-import type { Container, Network } from '../../../docker/types';
+import type { Container, Endpoint, Network } from '../../../docker/types';
 import type { World } from '../../../docker/world';
 import { rfc3339Nano } from './format';
 
@@ -22,8 +22,11 @@ export function containerJson(w: World, c: Container): { [k: string]: Json } {
   const ownsNetworks = joinTarget(mode) === undefined;
   const netName = mode === 'host' || mode === 'none' ? mode : (net?.name ?? mode);
   const netRecord = Object.values(w.docker.networks).find((n) => n.name === netName);
-  const endpoint = (): { [k: string]: Json } => {
+  const endpoint = (ep: Endpoint | undefined, netRecord: Network | undefined): { [k: string]: Json } => {
     const ip = running && ep ? ep.ip : '';
+    // Names the embedded DNS answers with (API 1.44+): user-defined networks only.
+    const userNet = netRecord !== undefined && netRecord.driver === 'bridge' && netRecord.name !== 'bridge';
+    const dnsNames: Json = userNet && running && ep ? [c.name, c.id.slice(0, 12), ...(ep.aliases ?? [])] : null;
     const base: [string, Json][] = [
       ['IPAMConfig', null],
       ['Links', null],
@@ -42,7 +45,7 @@ export function containerJson(w: World, c: Container): { [k: string]: Json } {
           ['IPv6Gateway', ''],
           ['GlobalIPv6Address', ''],
           ['GlobalIPv6PrefixLen', 0],
-          ['DNSNames', null],
+          ['DNSNames', dnsNames],
         ]
       : [
           ['NetworkID', netRecord?.id ?? ''],
@@ -58,10 +61,16 @@ export function containerJson(w: World, c: Container): { [k: string]: Json } {
         ];
     return Object.fromEntries([...base, ...tail]);
   };
-  const networks: { [k: string]: Json } = ownsNetworks ? { [netName]: endpoint() } : {};
+  const networks: { [k: string]: Json } = ownsNetworks ? { [netName]: endpoint(ep, netRecord) } : {};
+  for (const x of c.extraEndpoints ?? []) {
+    const n = w.docker.networks[x.networkId];
+    if (n) networks[n.name] = endpoint(x, n);
+  }
   const sandboxId = running && c.sandbox ? c.sandbox.id : '';
   const sandboxKey = running && c.sandbox ? `/var/run/docker/netns/${c.sandbox.key}` : '';
   const ports: Json = running && ep ? portsJson(c) : {};
+  // The deprecated top-level address fields describe the default bridge only.
+  const top = netName === 'bridge' ? ep : undefined;
   let settings: [string, Json][];
   if (v29) {
     settings = [
@@ -81,14 +90,14 @@ export function containerJson(w: World, c: Container): { [k: string]: Json } {
       ['SandboxKey', sandboxKey],
       ['SecondaryIPAddresses', null],
       ['SecondaryIPv6Addresses', null],
-      ['EndpointID', running && ep ? ep.endpointId : ''],
-      ['Gateway', running && ep ? ep.gateway : ''],
+      ['EndpointID', running && top ? top.endpointId : ''],
+      ['Gateway', running && top ? top.gateway : ''],
       ['GlobalIPv6Address', ''],
       ['GlobalIPv6PrefixLen', 0],
-      ['IPAddress', running && ep ? ep.ip : ''],
-      ['IPPrefixLen', running && ep ? ep.prefixlen : 0],
+      ['IPAddress', running && top ? top.ip : ''],
+      ['IPPrefixLen', running && top ? top.prefixlen : 0],
       ['IPv6Gateway', ''],
-      ['MacAddress', running && ep ? ep.mac : ''],
+      ['MacAddress', running && top ? top.mac : ''],
       ['Networks', networks],
     ];
   }
@@ -157,12 +166,13 @@ export function networkJson(w: World, n: Network): { [k: string]: Json } {
     .filter((c) => c.status === 'running')
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const c of running) {
-    if (c.endpoint?.networkId === n.id) {
+    const ep = [...(c.endpoint ? [c.endpoint] : []), ...(c.extraEndpoints ?? [])].find((e) => e.networkId === n.id);
+    if (ep) {
       containers[c.id] = {
         Name: c.name,
-        EndpointID: c.endpoint.endpointId,
-        MacAddress: c.endpoint.mac,
-        IPv4Address: `${c.endpoint.ip}/${c.endpoint.prefixlen}`,
+        EndpointID: ep.endpointId,
+        MacAddress: ep.mac,
+        IPv4Address: `${ep.ip}/${ep.prefixlen}`,
         IPv6Address: '',
       };
     } else if (!c.endpoint && c.config.networkMode === n.name && c.sandbox) {
@@ -193,7 +203,7 @@ export function networkJson(w: World, n: Network): { [k: string]: Json } {
         Config: n.subnet ? [{ Subnet: n.subnet, Gateway: n.gateway! }] : v29 ? [] : null,
       },
     ],
-    ['Internal', false],
+    ['Internal', n.internal === true],
     ['Attachable', false],
     ['Ingress', false],
     ['ConfigFrom', { Network: '' }],
