@@ -2,7 +2,12 @@
 // scripts/size-check.mjs — the gzip size of the JavaScript and CSS a browser loads before the first
 // paint of the built site: what dist/index.html references (module scripts, stylesheets, module
 // preloads) and the chunks those scripts import statically. Dynamic import() chunks load later and
-// do not count. Exits 1 when the JavaScript is over budget. Usage: node scripts/size-check.mjs [DIST]
+// do not count. Exits 1 when the JavaScript is over budget. Usage:
+//   node scripts/size-check.mjs [DIST]                  fail above the budget (200 KB)
+//   node scripts/size-check.mjs --ratchet [DIST]        fail above RATCHET_BYTES, and say loudly
+//                                                       whether the budget itself is met
+// CI uses the ratchet while the budget is not met yet (see docs/performance.md): the size may
+// shrink but not grow, and the report never calls an over-budget size "ok".
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +15,13 @@ import { pathToFileURL } from 'node:url';
 
 /** Budget for first-paint JavaScript, gzip-compressed, in bytes (1 KB = 1,000 bytes). */
 export const JS_BUDGET_BYTES = 200_000;
+
+/**
+ * The first-paint size CI lets through while the budget is not met: the measured size when
+ * the tour and the two languages landed (201.6 KB) plus a small margin. Lower it as the
+ * bundle shrinks; remove the ratchet once the budget holds.
+ */
+export const RATCHET_BYTES = 203_000;
 
 /** Static imports in built ES modules: `import"./a.js"`, `import{x}from"./a.js"`, `export*from"./a.js"`. */
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*(["'])(\.{1,2}\/[^"'\s]+?\.m?js)\1/g;
@@ -91,7 +103,9 @@ export function measureFirstPaint(dist) {
 const kb = (/** @type {number} */ b) => `${(b / 1000).toFixed(1)} KB`;
 
 function main() {
-  const dist = process.argv[2] ?? 'dist';
+  const args = process.argv.slice(2);
+  const ratchet = args.includes('--ratchet');
+  const dist = args.find((a) => !a.startsWith('--')) ?? 'dist';
   if (!existsSync(join(dist, 'index.html'))) {
     console.error(`size-check: ${join(dist, 'index.html')} not found; build the site first (npm run build)`);
     process.exit(2);
@@ -102,7 +116,13 @@ function main() {
   console.log(
     `size-check: first-paint JS ${kb(r.jsGzip)} gzip, budget ${kb(r.jsBudget)}: ${r.ok ? 'ok' : 'OVER BUDGET'}`,
   );
-  process.exit(r.ok ? 0 : 1);
+  if (!ratchet) process.exit(r.ok ? 0 : 1);
+  const held = r.jsGzip <= RATCHET_BYTES;
+  console.log(
+    `size-check: ratchet ${kb(RATCHET_BYTES)}: ${held ? 'not exceeded' : 'EXCEEDED (the first paint grew)'}` +
+      (r.ok ? '' : ` — the ${kb(r.jsBudget)} budget is NOT met`),
+  );
+  process.exit(held ? 0 : 1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

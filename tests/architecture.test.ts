@@ -33,7 +33,8 @@ const RULES: Record<Layer, Rule> = {
   kernel: { layers: [], packages: none, nodeBuiltins: false },
   docker: { layers: ['kernel'], packages: none, nodeBuiltins: false },
   shell: { layers: ['docker', 'kernel'], packages: none, nodeBuiltins: false },
-  scenario: { layers: ['shell', 'docker', 'kernel'], packages: none, nodeBuiltins: false },
+  // lz-string: the share link's compression (pure string functions, no DOM).
+  scenario: { layers: ['shell', 'docker', 'kernel'], packages: (name) => name === 'lz-string', nodeBuiltins: false },
   'view/scene': { layers: ['docker', 'kernel'], packages: none, nodeBuiltins: false },
   'view/render': { layers: ['view/scene'], packages: isD3, nodeBuiltins: false },
   store: {

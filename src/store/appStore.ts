@@ -7,6 +7,7 @@ import { createWorld, type DockerProfile, type PacketRecord, type World } from '
 import type { KernelOp } from '../kernel';
 import { runHostLine } from '../shell/hostSession';
 import type { OutputChunk } from '../shell/types';
+import { TOUR } from '../scenario/tour';
 import { movePos, type PacketPos } from './packets';
 
 /** One command line that changed the world. */
@@ -18,6 +19,8 @@ export interface HistoryEntry {
   ops: KernelOp[];
   /** The world after the line. */
   world: World;
+  /** The tour step that was open when the line ran (undo/redo bring it back). */
+  tourStep: number;
 }
 
 /** Something the terminal has to show: a line and its output, or a request to clear. */
@@ -34,6 +37,16 @@ export interface TranscriptItem {
 }
 
 export type ThemePref = 'system' | 'light' | 'dark';
+
+/** The interface languages (BCP 47 tags, as `<html lang>` and `?lang=` take them). */
+export type Lang = 'en' | 'zh-TW';
+export const LANGS: readonly Lang[] = ['en', 'zh-TW'];
+
+/** A predict-then-check answer: what the learner picked and what the model's result made true. */
+export interface TourAnswer {
+  picked: string;
+  actual: string | null;
+}
 
 /**
  * The packets the last command line sent (world.lastPackets of that line), kept apart from the
@@ -75,6 +88,23 @@ export interface AppState {
   packetSpeed: number;
   /** prefers-reduced-motion: nothing moves, and new packets wait for a step instead of playing. */
   reducedMotion: boolean;
+  /** The world's seed, kept so a link or an autosave can rebuild the same world. */
+  seed: number;
+  /** A message for the person (a link that could not be opened, storage trouble), or null. */
+  notice: string | null;
+  lang: Lang;
+  /** The open step of the guided tour (index into scenario/tour.ts's TOUR). */
+  tourStep: number;
+  /** Answers to the tour's questions, by question id (the score is derived from them). */
+  tourAnswers: Record<string, TourAnswer>;
+  /** The choice picked at each question before its step ran. */
+  tourPicks: Record<string, string>;
+  /** The step whose commands "Run this step" ran last, while it stays open (its highlight shows). */
+  tourRan: number | null;
+  /** Presenter mode: large type, high contrast, chrome hidden. */
+  presenter: boolean;
+  /** Presenter mode's type size, as a multiple of its base (+ and − keys). */
+  presenterZoom: number;
 
   run(line: string, opts?: { echo?: boolean }): void;
   undo(): void;
@@ -92,6 +122,17 @@ export interface AppState {
   packetPlay(on: boolean): void;
   setPacketSpeed(x: number): void;
   setReducedMotion(on: boolean): void;
+  setNotice(notice: string | null): void;
+  setLang(lang: Lang): void;
+  /** Opens tour step `i` (clamped to the tour). */
+  tourGo(i: number): void;
+  tourAnswer(question: string, a: TourAnswer): void;
+  tourPick(question: string, choice: string): void;
+  /** Marks the open step as run (its elements are highlighted in both panes). */
+  tourMarkRan(): void;
+  setPresenter(on: boolean): void;
+  /** Multiplies the presenter zoom by `factor` (kept within 0.6–2.5). */
+  presenterZoomBy(factor: number): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -104,6 +145,9 @@ export interface AppStoreOptions {
   lines?: string[];
   /** Start with reduced motion (tests; the app reads prefers-reduced-motion). */
   reducedMotion?: boolean;
+  /** A notice to show from the start (the boot could not read a link or the saved work). */
+  notice?: string;
+  lang?: Lang;
 }
 
 const TRANSCRIPT_MAX = 400;
@@ -135,6 +179,15 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     packetPlaying: false,
     packetSpeed: 1,
     reducedMotion: opts.reducedMotion ?? false,
+    seed: opts.seed ?? 1,
+    notice: opts.notice ?? null,
+    lang: opts.lang ?? 'en',
+    tourStep: 0,
+    tourAnswers: {},
+    tourPicks: {},
+    tourRan: null,
+    presenter: false,
+    presenterZoom: 1,
 
     run(line, o = {}) {
       const s = get();
@@ -168,6 +221,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
           status: entry.status,
           ops: session.world.lastOps,
           world: session.world,
+          tourStep: s.tourStep,
         };
         next.entries = [...s.entries.slice(0, s.index), h];
         next.index = s.index + 1;
@@ -184,6 +238,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       set({
         index,
         world: index === 0 ? s.initial : s.entries[index - 1].world,
+        tourStep: s.entries[index].tourStep,
+        tourRan: null,
         step: null,
         packets: null,
         packetPlaying: false,
@@ -197,6 +253,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       set({
         index,
         world: s.entries[index - 1].world,
+        tourStep: s.entries[index - 1].tourStep,
+        tourRan: null,
         step: null,
         packets: null,
         packetPlaying: false,
@@ -217,6 +275,10 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         packets: null,
         packetPlaying: false,
         profile: p,
+        tourStep: 0,
+        tourAnswers: {},
+        tourPicks: {},
+        tourRan: null,
         transcript: [{ id: nextId++, output: [], clear: true, note: `fresh host (Docker profile: ${p})` }],
       });
     },
@@ -269,8 +331,33 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     setPacketSpeed(x) {
       set({ packetSpeed: x > 0 ? x : 1 });
     },
+    setNotice(notice) {
+      if (get().notice !== notice) set({ notice });
+    },
     setReducedMotion(on) {
       if (get().reducedMotion !== on) set({ reducedMotion: on, ...(on ? { packetPlaying: false } : {}) });
+    },
+    setLang(lang) {
+      if (LANGS.includes(lang)) set({ lang });
+    },
+    tourGo(i) {
+      set({ tourStep: Math.max(0, Math.min(TOUR.length - 1, Math.trunc(i) || 0)), tourRan: null });
+    },
+    tourAnswer(question, a) {
+      set({ tourAnswers: { ...get().tourAnswers, [question]: a } });
+    },
+    tourPick(question, choice) {
+      set({ tourPicks: { ...get().tourPicks, [question]: choice } });
+    },
+    tourMarkRan() {
+      set({ tourRan: get().tourStep });
+    },
+    setPresenter(on) {
+      set({ presenter: on });
+    },
+    presenterZoomBy(factor) {
+      const z = Math.round(get().presenterZoom * factor * 100) / 100;
+      set({ presenterZoom: Math.max(0.6, Math.min(2.5, z)) });
     },
   }));
   for (const line of opts.lines ?? []) store.getState().run(line);

@@ -5,6 +5,7 @@ import type { World } from '../docker/world';
 import { apply, INIT_NET, type KernelOp } from '../kernel';
 import { hasTool, runLine } from '../shell';
 import { hostContext } from '../shell/hostSession';
+import { TOUR, tourHighlightKeys } from '../scenario/tour';
 import {
   buildKernelScene,
   buildUserScene,
@@ -79,10 +80,24 @@ export function selectScenes(s: AppState): Scenes {
 const EMPTY = new Set<string>();
 let hlMemo: { key: string | null; plan: Plan | null; set: ReadonlySet<string> } = { key: null, plan: null, set: EMPTY };
 
-/** The keys to highlight in both panes: the hovered (else selected) element and what it is connected to. */
+let tourMemo: { world: World | null; step: number; set: ReadonlySet<string> } = { world: null, step: -1, set: EMPTY };
+
+/** The elements the open tour step points at, once its commands have run (else none). */
+export function selectTourHighlight(s: AppState): ReadonlySet<string> {
+  if (s.tourRan === null || s.tourRan !== s.tourStep || !TOUR[s.tourStep]) return EMPTY;
+  const world = selectShownWorld(s);
+  if (tourMemo.world === world && tourMemo.step === s.tourStep) return tourMemo.set;
+  tourMemo = { world, step: s.tourStep, set: new Set(tourHighlightKeys(world, TOUR[s.tourStep].highlight)) };
+  return tourMemo.set;
+}
+
+/**
+ * The keys to highlight in both panes: the hovered (else selected) element and what it is
+ * connected to; with neither, what the tour step just run points at.
+ */
 export function selectHighlight(s: AppState): ReadonlySet<string> {
   const key = s.hover ?? s.selection;
-  if (!key) return EMPTY;
+  if (!key) return selectTourHighlight(s);
   const { plan } = selectScenes(s);
   if (hlMemo.key === key && hlMemo.plan === plan) return hlMemo.set;
   const set = new Set<string>([key, ...(plan.related.get(key) ?? [])]);

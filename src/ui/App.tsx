@@ -1,12 +1,15 @@
 // ui/App.tsx — the app shell: title and toolbar, the mode bar, the kernel and user panes side by
 // side (stacked when narrow), the terminal, the step player and the inspector. It makes the one
-// store (or takes one from a test) and applies the theme and keyboard shortcuts.
+// store (or takes one from a test) and applies the theme, the language (`<html lang>`) and
+// keyboard shortcuts; the guided tour's lesson panel sits beside the panes, and presenter mode
+// (large type, chrome hidden) is a class on the shell.
 // Must not reach into kernel/docker/shell: every change is a store action.
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createAppStore, type AppStore } from '../store';
+import { useEffect, useState, useSyncExternalStore, type CSSProperties, lazy, Suspense } from 'react';
+import type { AppStore } from '../store';
 import { StoreProvider, useApp, useAppStoreApi } from '../store/react';
 import { Announcer } from './Announcer';
 import { ErrorBoundary } from './ErrorBoundary';
+import { initialLang, useT } from './i18n';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { ModeBar } from './ModeBar';
@@ -14,8 +17,10 @@ import { PaneView } from './PaneView';
 import { PacketPlayer } from './PacketPlayer';
 import { StepPlayer } from './StepPlayer';
 import { TerminalView } from './TerminalView';
-import { TextTwin } from './TextTwin';
 import { Toolbar } from './Toolbar';
+import { createBootStore, ShareMenu } from './ShareMenu';
+import { LessonPanel } from './LessonPanel';
+import { TextTwin } from './TextTwin';
 import './app.css';
 
 function subscribeDark(cb: () => void): () => void {
@@ -40,6 +45,14 @@ function Shell() {
   const pref = useApp((s) => s.theme);
   const dark = useSyncExternalStore(subscribeDark, systemDark, () => false);
   const theme = pref === 'system' ? (dark ? 'dark' : 'light') : pref;
+  const lang = useApp((s) => s.lang);
+  const presenter = useApp((s) => s.presenter);
+  const zoom = useApp((s) => s.presenterZoom);
+  const t = useT();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -65,30 +78,42 @@ function Shell() {
   }, [api]);
 
   return (
-    <main className="app" data-theme={theme} tabIndex={-1} data-leave-target="">
+    <main
+      className={presenter ? 'app is-presenter' : 'app'}
+      data-theme={theme}
+      tabIndex={-1}
+      data-leave-target=""
+      style={presenter ? ({ '--presenter-zoom': zoom } as CSSProperties) : undefined}
+    >
       <header className="app-head">
         <h1>netns-lab</h1>
-        <p className="tagline">Linux network namespaces, seen through Docker&apos;s network modes</p>
+        <p className="tagline">{t('app.tagline')}</p>
         <ErrorBoundary label="Toolbar">
           <Toolbar />
+          <ShareMenu />
         </ErrorBoundary>
       </header>
       <ErrorBoundary label="Mode bar">
         <ModeBar />
       </ErrorBoundary>
-      <div className="panes">
-        <ErrorBoundary label="Kernel view">
-          <PaneView pane="kernel" title="Kernel view" subtitle="namespaces, interfaces and wires inside the kernel" />
-        </ErrorBoundary>
-        <ErrorBoundary label="User view">
-          <PaneView pane="user" title="User view" subtitle="the machine as a person pictures it" />
+      <div className="stage">
+        <div className="panes">
+          <ErrorBoundary label="Kernel view">
+            <PaneView pane="kernel" title={t('app.kernelView')} subtitle={t('app.kernelSub')} />
+          </ErrorBoundary>
+          <ErrorBoundary label="User view">
+            <PaneView pane="user" title={t('app.userView')} subtitle={t('app.userSub')} />
+          </ErrorBoundary>
+        </div>
+        <ErrorBoundary label="Guided tour">
+          <LessonPanel />
         </ErrorBoundary>
       </div>
       <ErrorBoundary label="Legend">
         <Legend />
       </ErrorBoundary>
       <div className="bottom">
-        <section className="terminal" aria-label="Terminal" data-pane="terminal">
+        <section className="terminal" aria-label={t('app.terminal')} data-pane="terminal">
           <ErrorBoundary label="Terminal">
             <TerminalView />
           </ErrorBoundary>
@@ -104,25 +129,36 @@ function Shell() {
             <Inspector />
           </ErrorBoundary>
           <section className="twin" aria-labelledby="twin-title">
-            <h2 id="twin-title">Diagram as text</h2>
+            <h2 id="twin-title">{t('app.twin')}</h2>
             <ErrorBoundary label="Diagram as text">
               <TextTwin />
             </ErrorBoundary>
           </section>
         </div>
       </div>
-      <footer className="credit">
-        The two pictures per mode follow Hung-Wei Chiu’s article on Docker’s network model (hwchiu.com, 2020), drawn
-        anew here.
-      </footer>
+      <footer className="credit">{t('app.credit')}</footer>
+      <PresenterWhenOn />
       <Announcer />
     </main>
   );
 }
 
 /** The top-level component of netns-lab; a test may pass its own fresh store. */
+// Presenter mode loads when it is first switched on: a room's projector needs it, a first
+// paint does not.
+const Presenter = lazy(() => import('./Presenter').then((m) => ({ default: m.Presenter })));
+
+function PresenterWhenOn() {
+  const on = useApp((s) => s.presenter);
+  return on ? (
+    <Suspense fallback={null}>
+      <Presenter />
+    </Suspense>
+  ) : null;
+}
+
 export function App({ store }: { store?: AppStore }) {
-  const [own] = useState(() => store ?? createAppStore());
+  const [own] = useState(() => store ?? createBootStore({ lang: initialLang(window.location.search) }));
   return (
     <StoreProvider store={own}>
       <Shell />

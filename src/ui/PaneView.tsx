@@ -34,6 +34,31 @@ export function PaneView({ pane, title, subtitle }: { pane: 'kernel' | 'user'; t
   const plan = useApp((s) => selectScenes(s).plan);
   const menuActions = useMemo(() => (menu ? actionsFor(shown, plan, menu.key) : null), [menu, shown, plan]);
   const titleId = `pane-${pane}-title`;
+  const presenter = useApp((s) => s.presenter);
+  const presenterZoom = useApp((s) => s.presenterZoom);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    if (!presenter) {
+      svg.style.removeProperty('--label-units');
+      return;
+    }
+    // Presenter mode: labels at 24 px (× zoom) on screen. The viewBox scales the drawing to fit
+    // (preserveAspectRatio meet), so the font size in scene units is 24 px over that scale.
+    const size = () => {
+      const w = svg.clientWidth;
+      const h = svg.clientHeight;
+      if (!w || !h || !scene.width || !scene.height) return;
+      const k = Math.min(w / scene.width, h / scene.height);
+      svg.style.setProperty('--label-units', `${((24 * presenterZoom) / k).toFixed(2)}px`);
+    };
+    size();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(size);
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [presenter, presenterZoom, scene.width, scene.height]);
 
   useEffect(() => {
     const r = createPaneRenderer({

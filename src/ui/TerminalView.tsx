@@ -112,9 +112,19 @@ function mountXterm(
     for (const c of t.output) term.write(c.fd === 2 ? `${toCrlf(c.text)}` : toCrlf(c.text));
     if (t.note) term.write(`\r\x1b[K\x1b[2m# ${t.note}\x1b[0m\r\n`);
   };
-  term.write(BANNER + prompt());
+  term.write(BANNER);
+  // A store that starts with lines (a shared link, restored work) shows them as if just typed.
+  for (const t of api.getState().transcript) writeItem(t.line !== undefined ? { ...t, echo: true } : t);
+  term.write(prompt());
 
+  // Presenter mode: the terminal's type grows with the rest (24 px × zoom at the base size).
+  const fontFor = (s: ReturnType<AppStore['getState']>) => (s.presenter ? Math.round(24 * s.presenterZoom) : 14);
+  term.options.fontSize = fontFor(api.getState());
   const unsub = api.subscribe((s, prev) => {
+    if (s.presenter !== prev.presenter || s.presenterZoom !== prev.presenterZoom) {
+      term.options.fontSize = fontFor(s);
+      refit();
+    }
     if (s.transcript === prev.transcript) return;
     const fresh = s.transcript.filter((t) => t.id > seen);
     if (fresh.length === 0) return;

@@ -1,10 +1,9 @@
 // ui/Toolbar.tsx — undo, redo, reset, the Docker profile and the theme (each a store action), and
 // the "Keyboard shortcuts" help with the app's single-key shortcuts (?, t, d), which never fire
 // while focus is in a text field or the terminal.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, lazy, Suspense } from 'react';
 import type { AppState, ThemePref } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
-import { ShortcutsHelp } from './ShortcutsHelp';
 
 type DockerProfile = AppState['profile'];
 
@@ -26,6 +25,9 @@ function focusTerminal(): void {
 function focusTwin(): void {
   document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"][tabindex="0"]')?.focus();
 }
+
+// The shortcuts dialog loads when first opened.
+const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
 
 export function Toolbar() {
   const api = useAppStoreApi();
@@ -102,7 +104,11 @@ export function Toolbar() {
           Keyboard shortcuts
         </button>
       </div>
-      {help && <ShortcutsHelp onClose={() => setHelp(false)} singleKeys={singleKeys} onSingleKeys={setSingleKeys} />}
+      {help && (
+        <Suspense fallback={null}>
+          <ShortcutsHelp onClose={() => setHelp(false)} singleKeys={singleKeys} onSingleKeys={setSingleKeys} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -94,11 +94,12 @@ describe('the text twin', () => {
 });
 
 describe('the keyboard shortcuts help', () => {
-  it('opens from the toolbar and with ?, lists every shortcut, and closes with Esc', () => {
+  it('opens from the toolbar and with ?, lists every shortcut, and closes with Esc', async () => {
     setup();
     const button = screen.getByRole('button', { name: 'Keyboard shortcuts' });
     fireEvent.click(button);
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    // The dialog's code loads on first use.
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     for (const s of SHORTCUTS) expect(dialog).toHaveTextContent(s.what);
     expect(dialog).toHaveTextContent('Esc');
@@ -108,10 +109,10 @@ describe('the keyboard shortcuts help', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
-  it('turns the single-key shortcuts off on request', () => {
+  it('turns the single-key shortcuts off on request', async () => {
     setup();
     fireEvent.keyDown(document.body, { key: '?' });
-    fireEvent.click(screen.getByRole('checkbox', { name: /single-key shortcuts/ }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /single-key shortcuts/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     fireEvent.keyDown(document.body, { key: '?' });
     expect(screen.queryByRole('dialog')).toBeNull();

@@ -298,6 +298,10 @@ export function describeOp(op: KernelOp, before: World, after: World): string {
       return `added a MASQUERADE rule for ${op.source}`;
     case 'delMasquerade':
       return `deleted the MASQUERADE rule for ${op.source}`;
+    case 'addFilterRule':
+      return `added a ${op.rule.chain} rule (-j ${op.rule.target})`;
+    case 'delFilterRule':
+      return `deleted a ${op.rule.chain} rule (-j ${op.rule.target})`;
   }
 }
 
