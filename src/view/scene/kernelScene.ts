@@ -20,8 +20,9 @@ import {
   planColumns,
   relatedOf,
   type Plan,
+  vethWires,
 } from './layout';
-import { peerLink, portKey, toneOf, vethKey, type ContainerView } from './model';
+import { peerLink, portKey, toneOf, type ContainerView } from './model';
 import type { Scene, SceneBox, SceneDecor, SceneWire } from './types';
 
 const USER_TOP = 44;
@@ -270,30 +271,7 @@ export function buildKernelScene(w: World, plan: Plan = planColumns(w)): Scene {
   }
 
   // veth pairs: one wire per pair, from the upper end to the lower one.
-  const seen = new Set<string>();
-  for (const l of Object.values(k.links)) {
-    const p = peerLink(w, l);
-    if (!p) continue;
-    const key = vethKey(l.id, p.id);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const a = pos.get(l.id);
-    const b = pos.get(p.id);
-    if (!a || !b) continue;
-    const [top, bot] = a.y <= b.y ? [a, b] : [b, a];
-    const sameRow = Math.abs(a.y - b.y) < 1;
-    wires.push({
-      key,
-      kind: 'veth',
-      x1: top.x + top.w / 2,
-      y1: top.y + NIC_H,
-      x2: bot.x + bot.w / 2,
-      y2: sameRow ? bot.y + NIC_H : bot.y,
-      name: `veth pair ${l.name} and ${p.name}`,
-      related: relatedOf(plan, key),
-      dim: !l.up || !p.up,
-    });
-  }
+  wires.push(...vethWires(w, plan, pos, new Set<string>(), (l, p) => `veth pair ${l.name} and ${p.name}`));
 
   const decor: SceneDecor[] = [
     { key: 'user-space', type: 'text', x: MARGIN, y: 26, text: 'User Space', style: 'space-label' },

@@ -4,8 +4,9 @@
 // and never moves what is already drawn.
 import type { World } from '../../docker/world';
 import { INIT_NET, linksOf, portsOf } from '../../kernel/query';
-import type { Link, NetnsId } from '../../kernel/types';
+import type { Link, LinkId, NetnsId } from '../../kernel/types';
 import { containersOf, peerLink, portKey, vethKey, type ContainerView } from './model';
+import type { SceneWire } from './types';
 
 export const MARGIN = 20;
 export const COL_W = 204;
@@ -192,4 +193,42 @@ export function addrText(l: Link): string | undefined {
   const a = l.addrs.filter((x) => x.family === 4 && x.scope !== 'host');
   if (a.length === 0) return undefined;
   return a.map((x) => `${x.local}/${x.prefixlen}`).join(', ');
+}
+
+/**
+ * One wire per veth pair whose two ends are placed, from the upper end to the lower one (or
+ * along the bottom of a row when both ends share it). Pairs in `seen` are skipped and added.
+ */
+export function vethWires(
+  w: World,
+  plan: Plan,
+  pos: ReadonlyMap<LinkId, { x: number; y: number; w: number }>,
+  seen: Set<string>,
+  name: (a: Link, b: Link) => string,
+): SceneWire[] {
+  const out: SceneWire[] = [];
+  for (const l of Object.values(w.kernel.links)) {
+    const p = peerLink(w, l);
+    if (!p) continue;
+    const key = vethKey(l.id, p.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const a = pos.get(l.id);
+    const b = pos.get(p.id);
+    if (!a || !b) continue;
+    const [top, bot] = a.y <= b.y ? [a, b] : [b, a];
+    const sameRow = Math.abs(a.y - b.y) < 1;
+    out.push({
+      key,
+      kind: 'veth',
+      x1: top.x + top.w / 2,
+      y1: top.y + NIC_H,
+      x2: bot.x + bot.w / 2,
+      y2: sameRow ? bot.y + NIC_H : bot.y,
+      name: name(l, p),
+      related: relatedOf(plan, key),
+      dim: !l.up || !p.up,
+    });
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import {
   planColumns,
   relatedOf,
   type Plan,
+  vethWires,
 } from './layout';
 import { peerLink, portKey, toneOf, vethKey, type ContainerView } from './model';
 import type { Scene, SceneBox, SceneDecor, SceneWire } from './types';
@@ -231,30 +232,9 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
     boxes.push(nic(l, x, y, plan, w, 0));
   });
   // Cables that are not bridge ports: between two namespaces, or to a loose host end.
-  const seen = new Set(wires.map((x) => x.key));
-  for (const l of Object.values(k.links)) {
-    const p = peerLink(w, l);
-    if (!p) continue;
-    const key = vethKey(l.id, p.id);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const a = pos.get(l.id);
-    const b = pos.get(p.id);
-    if (!a || !b) continue;
-    const [top, bot] = a.y <= b.y ? [a, b] : [b, a];
-    const sameRow = Math.abs(a.y - b.y) < 1;
-    wires.push({
-      key,
-      kind: 'veth',
-      x1: top.x + top.w / 2,
-      y1: top.y + NIC_H,
-      x2: bot.x + bot.w / 2,
-      y2: sameRow ? bot.y + NIC_H : bot.y,
-      name: `cable (veth pair ${l.name} and ${p.name})`,
-      related: relatedOf(plan, key),
-      dim: !l.up || !p.up,
-    });
-  }
+  wires.push(
+    ...vethWires(w, plan, pos, new Set(wires.map((x) => x.key)), (l, p) => `cable (veth pair ${l.name} and ${p.name})`),
+  );
 
   // The host's network cards, with the way out.
   let nx = MARGIN + 10;
