@@ -2,16 +2,19 @@
 // driving Debian's Chromium at /usr/bin/chromium. Must never download a browser.
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// Several engineers may run the browser tests side by side on one machine: each can pick its own
+// port and build directory (PW_PORT, PW_DIST, PW_OUT); CI uses the defaults.
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.PW_OUT ?? 'test-results',
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${process.env.PW_OUT ?? 'test-results'}/playwright.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     headless: true,
@@ -39,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
