@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const CONFORMANCE_TIMEOUT_MS = 5 * 60_000;
+// A guard against hangs, not a time budget (tests never time anything): on a loaded 2-core
+// machine a test that parses every source file can take longer than Vitest's default 5 s.
+const TEST_TIMEOUT_MS = 60_000;
 
 export default defineConfig({
   base: './',
@@ -18,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          testTimeout: TEST_TIMEOUT_MS,
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/conformance/**', 'tests/e2e/**', 'node_modules/**'],
         },
@@ -27,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          testTimeout: TEST_TIMEOUT_MS,
           include: ['tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           setupFiles: ['tests/setup/component.ts'],

@@ -72,7 +72,12 @@ function runVitest() {
 /** Builds the site, makes sure Chromium exists, then runs Playwright. */
 function runPlaywright() {
   const tally = emptyTally();
-  if (npx(['vite', 'build']) !== 0) {
+  // The whole of `npm run build`: the browser tests open the library bundle and the single file too.
+  const built =
+    npx(['vite', 'build']) === 0 &&
+    npx(['vite', 'build', '--config', 'vite.lib.config.ts']) === 0 &&
+    spawnSync('node', ['scripts/build-single.mjs', 'dist'], { stdio: 'inherit' }).status === 0;
+  if (!built) {
     tally.failed += 1;
     tally.problems.push('the site did not build, so the browser tests could not run');
     return tally;

@@ -39,6 +39,22 @@ export function resolveInContainer(w: World, ref: string, name: string): string 
   // /etc/hosts comes first (nsswitch "files dns"): the container's own hostname.
   const own = endpointsOf(c)[0];
   if (own && name === c.hostname) return own.ip;
+  // On a user-defined network `--link NAME:ALIAS` is only a name the embedded DNS gives this
+  // container for NAME (cli opts.go; facts §8), answered with NAME's address on a shared network.
+  const q0 = name.toLowerCase().replace(/\.$/, '');
+  for (const spec of c.config.links) {
+    const i = spec.indexOf(':');
+    const target = (i < 0 ? spec : spec.slice(0, i)).replace(/^\//, '');
+    const alias = i < 0 ? target : spec.slice(i + 1);
+    if (alias.toLowerCase() !== q0) continue;
+    const child = findContainer(w.docker, target);
+    const shared = child
+      ? endpointsOf(child).find(
+          (e) => isUserNetwork(w, e.networkId) && endpointsOf(c).some((x) => x.networkId === e.networkId),
+        )
+      : undefined;
+    if (shared) return shared.ip;
+  }
   for (const ep of endpointsOf(c)) {
     if (!isUserNetwork(w, ep.networkId)) continue;
     for (const other of Object.values(w.docker.containers)) {

@@ -11,12 +11,17 @@ import {
   broadcastOf,
   randomBytes,
   randomHex,
+  cowRecord,
+  memoOf,
+  peekMemo,
+  seedMemo,
   type KernelError,
   type KernelOp,
   type NetnsId,
 } from '../kernel';
 import { findImage, splitReference, type Image } from './images';
 import { generateName } from './names';
+import { planPublish, releasePublishOps, type PublishError } from './ports';
 import type { Container, ContainerConfig, Endpoint, Network, PortBinding } from './types';
 import { commitOps, type DockerState, type World } from './world';
 
@@ -50,7 +55,10 @@ export type DockerError =
   | { code: 'endpointExists'; container: string; network: string }
   | { code: 'notConnected'; id: string; network: string; running: boolean }
   | { code: 'invalidSubnet'; subnet: string }
-  | { code: 'kernel'; error: KernelError; step: number };
+  | { code: 'kernel'; error: KernelError; step: number }
+  | { code: 'linkMissing'; name: string }
+  | { code: 'linkNotRunning'; child: string; link: string }
+  | { code: 'publish'; error: PublishError };
 
 export type EngineResult<T = object> =
   ({ ok: true; world: World } & T) | { ok: false; error: DockerError; world: World };
@@ -67,12 +75,15 @@ export interface CreateSpec {
   addHost?: string[];
   expose?: string[];
   ports?: PortBinding[];
+  /** `-P`. */
+  publishAll?: boolean;
   links?: string[];
   macAddress?: string;
   ip?: string;
   aliases?: string[];
   autoRemove?: boolean;
   netAdmin?: boolean;
+  privileged?: boolean;
   tty?: boolean;
   interactive?: boolean;
 }
@@ -85,8 +96,8 @@ export const PREDEFINED = ['bridge', 'host', 'none'];
 /** Finds a container the way the daemon does: full id, then name, then a unique id prefix. */
 export function findContainer(d: DockerState, ref: string): Container | undefined {
   if (d.containers[ref]) return d.containers[ref];
-  const name = ref.replace(/^\//, '');
-  for (const c of Object.values(d.containers)) if (c.name === name) return c;
+  const named = containerByName(d, ref.replace(/^\//, ''));
+  if (named) return named;
   if (ref === '' || !/^[0-9a-f]+$/.test(ref)) return undefined;
   const hits = Object.values(d.containers).filter((c) => c.id.startsWith(ref));
   return hits.length === 1 ? hits[0] : undefined;
@@ -143,8 +154,35 @@ export function withRng(w: World, rng: number): World {
   return { ...w, docker: { ...w.docker, rng } };
 }
 
+/** Container ids by name, derived once per version of the containers record. */
+function nameIndex(cs: Record<string, Container>): Record<string, string> {
+  const idx = cowRecord<string, string>({});
+  // The first container of a name wins, as the scan over the record did.
+  for (const c of Object.values(cs)) if (!Object.prototype.hasOwnProperty.call(idx, c.name)) idx[c.name] = c.id;
+  return idx;
+}
+
+/** The container of that exact name, through the name index (not a scan of every container). */
+export function containerByName(d: DockerState, name: string): Container | undefined {
+  const idx = memoOf(d.containers, nameIndex);
+  return Object.prototype.hasOwnProperty.call(idx, name) ? d.containers[idx[name]!] : undefined;
+}
+
 export function putContainer(w: World, c: Container): World {
-  return { ...w, docker: { ...w.docker, containers: { ...w.docker.containers, [c.id]: c } } };
+  // A persistent record (kernel/record.ts): one container changes in O(log n), and the name
+  // index follows it incrementally when it was already built for the version before.
+  const before = w.docker.containers;
+  const containers = cowRecord(before);
+  containers[c.id] = c;
+  const idx = peekMemo(before, nameIndex);
+  if (idx) {
+    const old = before[c.id];
+    const next = cowRecord(idx);
+    if (old && old.name !== c.name && next[old.name] === c.id) delete next[old.name];
+    if (!Object.prototype.hasOwnProperty.call(next, c.name)) next[c.name] = c.id;
+    seedMemo(containers, nameIndex, next);
+  }
+  return { ...w, docker: { ...w.docker, containers } };
 }
 
 export function putNetwork(w: World, n: Network): World {
@@ -173,7 +211,8 @@ export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id:
     return { ok: false, error: { code: 'conflict', what: 'mac' }, world: w };
   }
   if (target !== undefined) {
-    if (spec.ports?.length) return { ok: false, error: { code: 'conflict', what: 'publish' }, world: w };
+    if (spec.ports?.length || spec.publishAll)
+      return { ok: false, error: { code: 'conflict', what: 'publish' }, world: w };
     if (spec.expose?.length) return { ok: false, error: { code: 'conflict', what: 'expose' }, world: w };
   }
   if (network === 'host' && spec.links?.length)
@@ -187,11 +226,19 @@ export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id:
   const image = findImage(spec.image);
   if (!image) return { ok: false, error: { code: 'noSuchImage', ref: spec.image }, world: w };
   if (spec.name !== undefined) {
-    const holder = Object.values(w.docker.containers).find((c) => c.name === spec.name!.replace(/^\//, ''));
+    const holder = containerByName(w.docker, spec.name.replace(/^\//, ''));
     if (holder)
       return { ok: false, error: { code: 'nameInUse', name: spec.name.replace(/^\//, ''), id: holder.id }, world: w };
   }
-  if (network === 'host' && spec.ports?.length) warnings.push('hostPortsDiscarded');
+  // registerLinks (daemon/create.go): each --link must name a container, except on user-defined
+  // networks, where a link is only a DNS alias and is not looked up.
+  if (network === 'bridge' || network === 'default' || network === 'none') {
+    for (const l of spec.links ?? []) {
+      const name = l.split(':')[0]!.replace(/^\//, '');
+      if (!findContainer(w.docker, name)) return { ok: false, error: { code: 'linkMissing', name }, world: w };
+    }
+  }
+  if (network === 'host' && (spec.ports?.length || spec.publishAll)) warnings.push('hostPortsDiscarded');
 
   let rng = w.docker.rng;
   let id: string;
@@ -216,12 +263,14 @@ export function createContainer(w0: World, spec: CreateSpec): EngineResult<{ id:
     addHost: spec.addHost ?? [],
     expose: spec.expose ?? [],
     ports: spec.ports ?? [],
+    ...(spec.publishAll ? { publishAll: true } : {}),
     links: spec.links ?? [],
     ...(spec.macAddress ? { macAddress: spec.macAddress } : {}),
     ...(spec.ip ? { ip: spec.ip } : {}),
     ...(spec.aliases?.length ? { aliases: spec.aliases } : {}),
     autoRemove: spec.autoRemove ?? false,
     ...(spec.netAdmin ? { netAdmin: true } : {}),
+    ...(spec.privileged ? { privileged: true } : {}),
     tty: spec.tty ?? false,
     interactive: spec.interactive ?? false,
   };
@@ -249,6 +298,20 @@ function ipToInt(ip: string): number {
   return parseIPv4(ip)!;
 }
 
+/** Per allocation list: every ordinal below this one is taken (lists are never changed in place). */
+const lowestFreeHint = new WeakMap<readonly string[], number>();
+/** Per allocation list: the lowest free address allocateAddress found in it, and its ordinal. */
+const lowestFree = new WeakMap<readonly string[], { ip: string; ordinal: number }>();
+
+/** The allocation list after `ip` was handed out from `n`. */
+function withAllocated(n: Network, ip: string): string[] {
+  const allocated = [...n.allocated, ip];
+  const found = lowestFree.get(n.allocated);
+  // Only when ip was the lowest free one are all ordinals up to it now taken (not for --ip).
+  if (found?.ip === ip) lowestFreeHint.set(allocated, found.ordinal + 1);
+  return allocated;
+}
+
 /** First free address of the pool: the network and broadcast addresses and the gateway are never handed out. */
 export function allocateAddress(
   n: Network,
@@ -258,15 +321,19 @@ export function allocateAddress(
   const prefixlen = Number(len);
   const base = ipToInt(net!);
   const size = 2 ** (32 - prefixlen);
-  const used = new Set([n.gateway!, ...n.allocated]);
+  const isUsed = (ip: string) => ip === n.gateway || n.allocated.includes(ip);
   if (wanted !== undefined) {
-    if (used.has(wanted)) return { ok: false, error: { code: 'ipInUse', ip: wanted } };
+    if (isUsed(wanted)) return { ok: false, error: { code: 'ipInUse', ip: wanted } };
     return { ok: true, ip: wanted };
   }
   // bitmap.SetAny(serial=false): the search starts at ordinal 0, so the lowest free address wins.
-  for (let i = 1; i < size - 1; i++) {
+  // Ordinals below the hint are known to be taken (see noteAllocated): no walk from 1 each time.
+  for (let i = lowestFreeHint.get(n.allocated) ?? 1; i < size - 1; i++) {
     const ip = formatIPv4((base + i) >>> 0);
-    if (!used.has(ip)) return { ok: true, ip };
+    if (!isUsed(ip)) {
+      lowestFree.set(n.allocated, { ip, ordinal: i });
+      return { ok: true, ip };
+    }
   }
   return { ok: false, error: { code: 'poolExhausted' } };
 }
@@ -395,7 +462,7 @@ export function attachEndpoint(
     ...(want.aliases.length ? { aliases: want.aliases } : {}),
   };
   const ops = endpointOps(w, ns, ep, net.bridge!, want.defaultRoute);
-  const world = putNetwork(w, { ...net, allocated: [...net.allocated, got.ip] });
+  const world = putNetwork(w, { ...net, allocated: withAllocated(net, got.ip) });
   return { ok: true, world, rng, ep, ops };
 }
 
@@ -432,6 +499,18 @@ export function startContainer(w0: World, ref: string): EngineResult<{ id: strin
   delete next.sandbox;
   delete next.endpoint;
   delete next.extraEndpoints;
+  // setupLinkedContainers: a container on the default bridge starts only once its links run.
+  if (mode === 'bridge' || mode === 'default') {
+    for (const l of c.config.links) {
+      const i = l.indexOf(':');
+      const name = (i < 0 ? l : l.slice(0, i)).replace(/^\//, '');
+      const child = findContainer(w.docker, name);
+      if (child && child.status !== 'running') {
+        const link = `/${c.name}/${i < 0 ? name : l.slice(i + 1)}`;
+        return { ok: false, error: { code: 'linkNotRunning', child: `/${child.name}`, link }, world: w };
+      }
+    }
+  }
   if (target !== undefined) {
     const t = findContainer(w.docker, target);
     if (!t) return { ok: false, error: { code: 'joinMissing', ref: target }, world: w };
@@ -504,6 +583,14 @@ export function startContainer(w0: World, ref: string): EngineResult<{ id: strin
       if (extra.length) next.extraEndpoints = extra;
     }
   }
+  // The bridge driver publishes the ports when the endpoint joins (ProgramExternalConnectivity).
+  delete next.published;
+  const pub = planPublish(w, next, rng, w.docker.nextPid ?? 2345);
+  if (!pub.ok) return { ok: false, error: { code: 'publish', error: pub.error }, world: w0 };
+  rng = pub.rng;
+  ops.push(...pub.ops);
+  if (pub.published.length) next.published = pub.published;
+  if (pub.published.length) w = { ...w, docker: { ...w.docker, nextPid: pub.nextPid } };
   const done = commit(w, ops);
   if (!done.ok) return { ...done, world: w0 };
   w = done.world;
@@ -589,6 +676,8 @@ function releaseOps(w: World, c: Container): KernelOp[] {
   // The process exits first: the sockets it held close (a netns shared with others outlives it).
   const held = c.netns !== undefined && c.pid !== undefined ? w.kernel.netns[c.netns] : undefined;
   if (held && held.sockets.some((s) => s.pid === c.pid)) ops.push({ op: 'closeSockets', netns: held.id, pid: c.pid! });
+  // The published ports go before the endpoint does (docker-proxy, DNAT and its companions).
+  ops.push(...releasePublishOps(w, c));
   const sb = c.sandbox;
   if (sb)
     for (const ep of [...(c.endpoint ? [c.endpoint] : []), ...(c.extraEndpoints ?? [])])
@@ -628,6 +717,7 @@ export function exitContainer(
   delete next.sandbox;
   delete next.endpoint;
   delete next.extraEndpoints;
+  delete next.published;
   delete next.pid;
   w = putContainer(w, next);
   if (c.config.autoRemove) w = dropContainer(w, c.id);
@@ -640,6 +730,8 @@ function exitCodeOnStop(c: Container): number {
   if (image.repository === 'hwchiu/netutils' && c.config.cmd.join(' ') === image.entrypoint.join(' ')) return 0;
   // nginx quits gracefully on SIGTERM (0); a shell as PID 1 ignores it and is killed after 10 s (137).
   if (image.repository === 'nginx') return 0;
+  // pause installs a SIGTERM handler that exits 0 (kubernetes build/pause/linux/pause.c).
+  if (image.toolset === 'pause') return 0;
   return 137;
 }
 

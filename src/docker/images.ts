@@ -2,7 +2,7 @@
 // no pull progress), with what matters to the simulator: the command they run, the programs
 // they carry (a shell toolset) and what their process does. Pure data; no formatting.
 /** The programs an image carries; the shell maps it to its toolset of the same name. */
-export type ImageToolset = 'netutils' | 'busybox' | 'nginx';
+export type ImageToolset = 'netutils' | 'busybox' | 'nginx' | 'pause';
 
 export interface Image {
   /** Repository as `docker images` lists it. */
@@ -36,6 +36,8 @@ export interface ImageListen {
   port: number;
   /** The process name `ss -p` shows. */
   process: string;
+  /** An IPv6 socket that takes no IPv4 traffic (nginx's `listen [::]:80` defaults to ipv6only=on). */
+  v6only?: boolean;
 }
 
 // hwchiu/netutils: FROM ubuntu:16.04 with net-tools, iproute2, ping, curl …; its ENTRYPOINT is
@@ -94,9 +96,30 @@ export const IMAGES: readonly Image[] = [
     toolset: 'nginx',
     exposed: ['80/tcp'],
     process: 'forever',
-    // default.conf: `listen 80;` (the entrypoint also adds `listen [::]:80;`, which the model's
-    // IPv4-only sockets do not hold; its bind error is still printed, see the shell's docker logs).
-    listens: [{ proto: 'tcp', addr: '0.0.0.0', port: 80, process: 'nginx' }],
+    // default.conf: `listen 80;`, and the entrypoint's 10-listen-on-ipv6-by-default.sh adds
+    // `listen [::]:80;`, which nginx opens with ipv6only=on: ss shows 0.0.0.0:80 and [::]:80.
+    listens: [
+      { proto: 'tcp', addr: '0.0.0.0', port: 80, process: 'nginx' },
+      { proto: 'tcp', addr: '::', port: 80, process: 'nginx', v6only: true },
+    ],
+  },
+  {
+    // The pod sandbox ("infra") image kubelet starts first in every pod: a static binary, /pause,
+    // that only waits for a signal, so the image carries no shell and no other program (toolset
+    // `pause` has none) and opens no socket. 3.2 is the tag kubelet 1.18-1.20 (the dockershim
+    // era, and this host's 2020 clock) started; registry.k8s.io/pause:3.9 is its later name and
+    // version. Id prefix and size as `docker images` listed the amd64 image (80d28bedfe5d, 683kB).
+    repository: 'k8s.gcr.io/pause',
+    tag: '3.2',
+    id: 'sha256:80d28bedfe5dec59da9ebf8e6260224ac9008ab5c11dbbe16ee3ba3e4439ac2c',
+    created: Date.UTC(2020, 1, 12, 23, 15, 54),
+    size: 682_696,
+    entrypoint: ['/pause'],
+    cmd: [],
+    toolset: 'pause',
+    exposed: [],
+    process: 'forever',
+    listens: [],
   },
 ];
 

@@ -14,6 +14,16 @@ export interface PortBinding {
   proto: 'tcp' | 'udp';
 }
 
+/** A port the daemon published at the container's start, with the docker-proxy serving it. */
+export interface PublishedPort {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  proto: 'tcp' | 'udp';
+  /** Host PID of the docker-proxy listening on the host port. */
+  proxyPid: number;
+}
+
 /** What `docker run`/`create` asked for, kept verbatim for inspect and for later starts. */
 export interface ContainerConfig {
   image: string;
@@ -26,6 +36,8 @@ export interface ContainerConfig {
   addHost: string[];
   expose: string[];
   ports: PortBinding[];
+  /** `-P`: every port the image (or --expose) exposes gets an ephemeral host port. */
+  publishAll?: boolean;
   links: string[];
   macAddress?: string;
   ip?: string;
@@ -36,6 +48,8 @@ export interface ContainerConfig {
   autoRemove: boolean;
   /** `--privileged`, or `--cap-add NET_ADMIN`/`ALL`: its processes may change the network. */
   netAdmin?: boolean;
+  /** `--privileged`: besides every capability, /proc/sys is mounted read-write (else read-only). */
+  privileged?: boolean;
   tty: boolean;
   interactive: boolean;
 }
@@ -108,6 +122,8 @@ export interface Container {
   endpoint?: Endpoint;
   /** Endpoints of the networks connected later (eth1, eth2, …) while the container runs. */
   extraEndpoints?: Endpoint[];
+  /** Ports published at this start (`-p`, `-P`), while the container runs. */
+  published?: PublishedPort[];
   runs: RunPeriod[];
   /** Extra output of the process (beyond what its image prints by itself), e.g. a `run` command's output. */
   output: string;

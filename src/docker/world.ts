@@ -52,6 +52,11 @@ export interface World {
    * (emptied by the caller before each line, like lastOps). The app animates them.
    */
   lastPackets: PacketRecord[];
+  /**
+   * Symbolic links made on the host with `ln -s`, by absolute path (with /var/run spelt /run):
+   * where each points and when it was made. Absent until the first one.
+   */
+  symlinks?: Record<string, { target: string; created: number }>;
 }
 
 /** One packet a tool sent, as the kernel's walk followed it. */

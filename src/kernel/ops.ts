@@ -5,10 +5,12 @@
 import { broadcastOf, inSubnet, ipv6Network, isMulticastMac, linkLocalFromMac, macFromBytes, networkOf } from './addr';
 import { hasCarrier, INIT_NET, portsOf } from './query';
 import { randomBytes } from './rng';
+import { cowRecord, memoOf, recordSize, seedMemo } from './record';
 import type {
   Addr,
   Errno,
   FilterRule,
+  IptTable,
   RuleMatch,
   KernelError,
   KernelEvent,
@@ -54,8 +56,9 @@ class Tx {
   dirty = new Set<LinkId>();
 
   constructor(k: KernelState) {
-    this.links = { ...k.links };
-    this.netns = { ...k.netns };
+    // Persistent records (record.ts): O(1) copies, so a command's cost does not grow with the machine.
+    this.links = cowRecord(k.links);
+    this.netns = cowRecord(k.netns);
     this.seq = { ...k.seq };
     this.rng = k.rng;
   }
@@ -67,7 +70,7 @@ class Tx {
         ...l,
         addrs: [...l.addrs],
         stats: { ...l.stats },
-        bridge: l.bridge && { ...l.bridge, fdb: [...l.bridge.fdb], portNo: { ...l.bridge.portNo } },
+        bridge: l.bridge && { ...l.bridge, fdb: [...l.bridge.fdb], portNo: cowRecord(l.bridge.portNo) },
       };
       this.ownL.add(id);
     }
@@ -79,9 +82,9 @@ class Tx {
       const n = this.netns[id];
       this.netns[id] = {
         ...n,
-        byIndex: { ...n.byIndex },
-        byName: { ...n.byName },
-        nsids: { ...n.nsids },
+        byIndex: cowRecord(n.byIndex),
+        byName: cowRecord(n.byName),
+        nsids: cowRecord(n.nsids),
         routes: [...n.routes],
         neigh: [...n.neigh],
         sockets: [...n.sockets],
@@ -167,10 +170,11 @@ class Tx {
     ] as const) {
       const n = this.netns[from];
       if (n.nsids[to] !== undefined) continue;
-      const used = new Set(Object.values(n.nsids));
-      let id = 0;
-      while (used.has(id)) id++;
-      this.ns(from).nsids[to] = id;
+      const id = memoOf(n.nsids, lowestFreeNsid);
+      const nsids = this.ns(from).nsids;
+      nsids[to] = id;
+      // Ids 0..id all taken and no others: the next free one is the next number (no rescan).
+      if (recordSize(nsids) === id + 1) seedMemo(nsids, lowestFreeNsid, id + 1);
     }
   }
 
@@ -561,6 +565,22 @@ function recalcBridgeMac(tx: Tx, brId: LinkId): void {
   if (mac !== br.mac) tx.link(brId).mac = mac;
 }
 
+/** The lowest bridge port number not in use (br_find_next_port: from 1). */
+function lowestFreePortNo(portNo: Record<LinkId, number>): number {
+  const used = new Set(Object.values(portNo));
+  let no = 1;
+  while (used.has(no)) no++;
+  return no;
+}
+
+/** The lowest netnsid a namespace has not assigned yet (from 0). */
+function lowestFreeNsid(nsids: Record<NetnsId, number>): number {
+  const used = new Set(Object.values(nsids));
+  let id = 0;
+  while (used.has(id)) id++;
+  return id;
+}
+
 function enslave(tx: Tx, portId: LinkId, brId: LinkId): void {
   const port = tx.links[portId];
   const br = tx.links[brId];
@@ -572,14 +592,23 @@ function enslave(tx: Tx, portId: LinkId, brId: LinkId): void {
   if (port.master) releasePort(tx, portId);
   const b = tx.link(brId);
   const info = b.bridge!;
-  const used = new Set(Object.values(info.portNo));
-  let no = 1;
-  while (used.has(no)) no++;
+  const hadPorts = recordSize(info.portNo) > 0;
+  const no = memoOf(info.portNo, lowestFreePortNo);
   info.portNo[portId] = no;
+  // Port numbers 1..no all taken and no others: the next free one is no + 1 (no rescan).
+  if (recordSize(info.portNo) === no) seedMemo(info.portNo, lowestFreePortNo, no + 1);
   info.carrierTracked = true;
-  tx.link(portId).master = brId;
-  recalcBridgeMac(tx, brId);
-  adjustBridgeMtu(tx, brId);
+  const p = tx.link(portId);
+  p.master = brId;
+  if (hadPorts) {
+    // The bridge already holds the lowest MAC and MTU of its ports (every port change recomputes
+    // them), so one more port can only lower them: no walk over all the ports.
+    if (!info.macSet && p.mac < b.mac) b.mac = p.mac;
+    if (!info.mtuSet && p.mtu < b.mtu) b.mtu = p.mtu;
+  } else {
+    recalcBridgeMac(tx, brId);
+    adjustBridgeMtu(tx, brId);
+  }
   tx.touch(portId);
   tx.touch(brId);
 }
@@ -944,28 +973,67 @@ export interface BindArgs {
   port: number;
   process: string;
   pid: number;
+  /** IPv6 only: IPV6_V6ONLY (default off, as net.ipv6.bindv6only=0). */
+  v6only?: boolean;
+}
+
+const MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+
+/** The IPv4 addresses a socket takes: its own, or, for a dual-stack IPv6 one, the mapped view. */
+function v4View(s: { addr: string; v6only?: boolean }): string | undefined {
+  if (!s.addr.includes(':')) return s.addr;
+  if (s.v6only) return undefined;
+  if (s.addr === '::') return '0.0.0.0';
+  return MAPPED.exec(s.addr)?.[1];
+}
+
+/** The IPv6 addresses a socket takes (none for an IPv4 socket or a mapped address). */
+function v6View(s: { addr: string }): string | undefined {
+  return s.addr.includes(':') && !MAPPED.test(s.addr) ? s.addr : undefined;
+}
+
+function overlap(a: string | undefined, b: string | undefined, any: string): boolean {
+  return a !== undefined && b !== undefined && (a === b || a === any || b === any);
 }
 
 /**
  * bind() + listen(): a port can be bound once per namespace and protocol, unless both
  * sockets name different specific addresses (inet_csk_bind_conflict without SO_REUSEPORT).
+ * IPv4 and IPv6 share the port space through dual-stack sockets: `[::]` without v6only takes
+ * every IPv4 address too, so it clashes with any IPv4 bind of the port (checked on the real
+ * kernel with Python sockets in a throwaway namespace).
  */
 export function bindSocket(k: KernelState, a: BindArgs): KernelResult {
   return run(k, (tx) => {
     if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
     if (a.port < 1 || a.port > 65535) fail('EINVAL', 'port');
     const n = tx.netns[a.netns];
+    const v6 = a.addr.includes(':');
+    // inet6_bind: a specific, non-mapped IPv6 address makes the socket IPv6-only.
+    const v6only = v6 && (a.v6only === true || (a.addr !== '::' && !MAPPED.test(a.addr)));
+    const mine = { addr: a.addr, v6only };
     const clash = n.sockets.some(
       (s) =>
-        s.proto === a.proto && s.port === a.port && (s.addr === a.addr || s.addr === '0.0.0.0' || a.addr === '0.0.0.0'),
+        s.proto === a.proto &&
+        s.port === a.port &&
+        (overlap(v4View(s), v4View(mine), '0.0.0.0') || overlap(v6View(s), v6View(mine), '::')),
     );
     if (clash) fail('EADDRINUSE');
+    const local = v4View(mine) ?? a.addr;
     if (
-      a.addr !== '0.0.0.0' &&
-      !Object.values(tx.netns[a.netns].byIndex).some((id) => tx.links[id].addrs.some((x) => x.local === a.addr))
+      local !== '0.0.0.0' &&
+      local !== '::' &&
+      !Object.values(tx.netns[a.netns].byIndex).some((id) => tx.links[id].addrs.some((x) => x.local === local))
     )
       fail('EADDRNOTAVAIL');
-    tx.ns(a.netns).sockets.push({ proto: a.proto, addr: a.addr, port: a.port, process: a.process, pid: a.pid });
+    tx.ns(a.netns).sockets.push({
+      proto: a.proto,
+      addr: a.addr,
+      port: a.port,
+      process: a.process,
+      pid: a.pid,
+      ...(v6only ? { v6only } : {}),
+    });
   });
 }
 
@@ -1014,31 +1082,117 @@ function canonRule(r: FilterRule): FilterRule {
     ...(r.dst ? { dst: m(r.dst) } : {}),
     ...(r.in ? { in: m(r.in) } : {}),
     ...(r.out ? { out: m(r.out) } : {}),
+    ...(r.proto ? { proto: m(r.proto) } : {}),
+    ...(r.srcType ? { srcType: m(r.srcType) } : {}),
+    ...(r.dstType ? { dstType: m(r.dstType) } : {}),
+    ...(r.sport ? { sport: m(r.sport) } : {}),
+    ...(r.dport ? { dport: m(r.dport) } : {}),
     ...(r.established ? { established: true } : {}),
+    ...(r.ctstate ? { ctstate: m(r.ctstate) } : {}),
+    ...(r.conntrackFirst && (r.established || r.ctstate) && (r.sport || r.dport) ? { conntrackFirst: true } : {}),
     target: r.target,
+    ...(r.toDestination ? { toDestination: r.toDestination } : {}),
   };
 }
 
-/** `iptables -A CHAIN …` (or `-I CHAIN …` with insert: before the chain's first rule). */
-export function addFilterRule(k: KernelState, a: { netns: NetnsId; rule: FilterRule; insert?: boolean }): KernelResult {
+/** Where a table's rules live on the namespace (the filter table keeps its historical field). */
+function tableField(table: IptTable | undefined): 'filter' | 'natRules' | 'rawRules' {
+  return table === 'nat' ? 'natRules' : table === 'raw' ? 'rawRules' : 'filter';
+}
+
+/**
+ * `iptables [-t TABLE] -A CHAIN …`; with insert, `-I CHAIN [at]` (before the chain's first rule,
+ * or its rule number `at`, 1-based, as -I takes it).
+ */
+export function addFilterRule(
+  k: KernelState,
+  a: { netns: NetnsId; rule: FilterRule; insert?: boolean; at?: number; table?: IptTable },
+): KernelResult {
   return run(k, (tx) => {
     if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
-    const rules = tx.netns[a.netns].filter ?? [];
+    const field = tableField(a.table);
+    const rules = tx.netns[a.netns][field] ?? [];
     const rule = canonRule(a.rule);
-    const first = rules.findIndex((r) => r.chain === rule.chain);
-    const at = a.insert && first >= 0 ? first : rules.length;
-    tx.ns(a.netns).filter = [...rules.slice(0, at), rule, ...rules.slice(at)];
+    const inChain = rules.map((r, i) => (r.chain === rule.chain ? i : -1)).filter((i) => i >= 0);
+    let at = rules.length;
+    if (a.insert || a.at !== undefined) {
+      const n = a.at ?? 1;
+      if (n < 1 || n > inChain.length + 1) fail('ERANGE', 'index');
+      // Before the chain's n-th rule; past its last rule means right after it.
+      at = n <= inChain.length ? inChain[n - 1]! : inChain.length ? inChain[inChain.length - 1]! + 1 : rules.length;
+    }
+    tx.ns(a.netns)[field] = [...rules.slice(0, at), rule, ...rules.slice(at)];
   });
 }
 
-/** `iptables -D CHAIN …`: removes the first equal rule; ENOENT when there is none. */
-export function delFilterRule(k: KernelState, a: { netns: NetnsId; rule: FilterRule }): KernelResult {
+/** `iptables [-t TABLE] -D CHAIN …` (the first equal rule) or `-D CHAIN NUM`; ENOENT when there is none. */
+export function delFilterRule(
+  k: KernelState,
+  a: { netns: NetnsId; rule: FilterRule; table?: IptTable; num?: number },
+): KernelResult {
   return run(k, (tx) => {
     if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
-    const rules = tx.netns[a.netns].filter ?? [];
-    const i = rules.findIndex((r) => sameRule(r, a.rule));
+    const field = tableField(a.table);
+    const rules = tx.netns[a.netns][field] ?? [];
+    const i =
+      a.num !== undefined
+        ? (rules.map((r, j) => (r.chain === a.rule.chain ? j : -1)).filter((j) => j >= 0)[a.num - 1] ?? -1)
+        : rules.findIndex((r) => sameRule(r, a.rule));
     if (i < 0) fail('ENOENT', 'rule');
-    tx.ns(a.netns).filter = rules.filter((_, j) => j !== i);
+    tx.ns(a.netns)[field] = rules.filter((_, j) => j !== i);
+  });
+}
+
+/** `iptables [-t TABLE] -N CHAIN`; EEXIST when the chain is there already. */
+export function addChain(k: KernelState, a: { netns: NetnsId; table: IptTable; chain: string }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const chains = tx.netns[a.netns].chains ?? {};
+    const list = chains[a.table] ?? [];
+    if (list.includes(a.chain)) fail('EEXIST', 'chain');
+    tx.ns(a.netns).chains = { ...chains, [a.table]: [...list, a.chain] };
+  });
+}
+
+/** `iptables [-t TABLE] -X CHAIN`: EBUSY while it has rules or a rule jumps to it. */
+export function delChain(k: KernelState, a: { netns: NetnsId; table: IptTable; chain: string }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const n = tx.netns[a.netns];
+    const chains = n.chains ?? {};
+    const list = chains[a.table] ?? [];
+    if (!list.includes(a.chain)) fail('ENOENT', 'chain');
+    const rules = n[tableField(a.table)] ?? [];
+    if (rules.some((r) => r.chain === a.chain)) fail('ENOTEMPTY', 'chain');
+    if (rules.some((r) => r.target === a.chain)) fail('EBUSY', 'chain');
+    tx.ns(a.netns).chains = { ...chains, [a.table]: list.filter((c) => c !== a.chain) };
+  });
+}
+
+/** `iptables [-t TABLE] -P CHAIN POLICY` for a built-in chain. */
+export function setPolicy(
+  k: KernelState,
+  a: { netns: NetnsId; table: IptTable; chain: string; policy: 'ACCEPT' | 'DROP' },
+): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const policies = { ...(tx.netns[a.netns].policies ?? {}) };
+    const key = `${a.table}:${a.chain}`;
+    if (a.policy === 'ACCEPT') delete policies[key];
+    else policies[key] = a.policy;
+    tx.ns(a.netns).policies = policies;
+  });
+}
+
+/** `iptables [-t TABLE] -F [CHAIN]`: the chain's rules (or the whole table's) go. */
+export function flushChain(k: KernelState, a: { netns: NetnsId; table: IptTable; chain?: string }): KernelResult {
+  return run(k, (tx) => {
+    if (!tx.netns[a.netns]) fail('ENOENT', 'netns');
+    const field = tableField(a.table);
+    const rules = tx.netns[a.netns][field] ?? [];
+    tx.ns(a.netns)[field] = a.chain === undefined ? [] : rules.filter((r) => r.chain !== a.chain);
+    // The nat table's MASQUERADE list is part of POSTROUTING.
+    if (a.table === 'nat' && (a.chain === undefined || a.chain === 'POSTROUTING')) tx.ns(a.netns).nat = [];
   });
 }
 
@@ -1064,7 +1218,11 @@ export type KernelOp =
   | ({ op: 'addMasquerade' } & Parameters<typeof addMasquerade>[1])
   | ({ op: 'delMasquerade' } & Parameters<typeof delMasquerade>[1])
   | ({ op: 'addFilterRule' } & Parameters<typeof addFilterRule>[1])
-  | ({ op: 'delFilterRule' } & Parameters<typeof delFilterRule>[1]);
+  | ({ op: 'delFilterRule' } & Parameters<typeof delFilterRule>[1])
+  | ({ op: 'addChain' } & Parameters<typeof addChain>[1])
+  | ({ op: 'delChain' } & Parameters<typeof delChain>[1])
+  | ({ op: 'setPolicy' } & Parameters<typeof setPolicy>[1])
+  | ({ op: 'flushChain' } & Parameters<typeof flushChain>[1]);
 
 /** Applies one operation. */
 export function apply(k: KernelState, op: KernelOp): KernelResult {
@@ -1107,6 +1265,14 @@ export function apply(k: KernelState, op: KernelOp): KernelResult {
       return addFilterRule(k, op);
     case 'delFilterRule':
       return delFilterRule(k, op);
+    case 'addChain':
+      return addChain(k, op);
+    case 'delChain':
+      return delChain(k, op);
+    case 'setPolicy':
+      return setPolicy(k, op);
+    case 'flushChain':
+      return flushChain(k, op);
   }
 }
 

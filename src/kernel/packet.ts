@@ -6,7 +6,7 @@
 import { inSubnet, parseIPv4 } from './addr';
 import { hasCarrier, INIT_NET, linksOf, routesOf } from './query';
 import { nextU32 } from './rng';
-import type { FilterRule, KernelState, Link, LinkId, Neigh, NetnsId, Route, RuleMatch } from './types';
+import type { FilterRule, IptTable, KernelState, Link, LinkId, Neigh, NetnsId, Route, RuleMatch } from './types';
 
 /** A hop of the trace: where the packet was and what happened there. */
 export interface Hop {
@@ -18,7 +18,14 @@ export interface Hop {
 
 export type WalkOutcome =
   /** Reached a local address of `netns` (or a host of the outside world). */
-  | { kind: 'delivered'; netns: NetnsId | 'outside'; ttl: number; outside?: OutsideHost }
+  | {
+      kind: 'delivered';
+      netns: NetnsId | 'outside';
+      ttl: number;
+      outside?: OutsideHost;
+      /** Where it was delivered after a DNAT on the way (the address and port the server sees). */
+      dnat?: DnatRecord;
+    }
   /** No route: the sender's connect() fails with ENETUNREACH before anything is sent. */
   | { kind: 'no-route' }
   /** ARP got no answer: ping reports "Destination Host Unreachable" from the sender's address. */
@@ -326,6 +333,21 @@ export interface IpPacket {
   ttl: number;
   /** ICMP/UDP/TCP payload size in bytes (ping's -s, 56 by default). */
   payload: number;
+  /** ICMP unless said otherwise (ping); TCP and UDP carry ports, which DNAT and `--dport` see. */
+  proto?: 'icmp' | 'tcp' | 'udp';
+  sport?: number;
+  dport?: number;
+}
+
+/** A DNAT conntrack made on the way: in which namespace, and the destination before and after. */
+export interface DnatRecord {
+  netns: NetnsId;
+  from: { ip: string; port?: number };
+  to: { ip: string; port?: number };
+}
+
+function hostPort(a: { ip: string; port?: number }): string {
+  return a.port === undefined ? a.ip : `${a.ip}:${a.port}`;
 }
 
 /** Docker's MASQUERADE rule, as data: traffic from `source` leaving through any other device. */
@@ -335,82 +357,250 @@ function masqueradeApplies(k: KernelState, ns: NetnsId, src: string, out: Link):
   );
 }
 
-/** A filter rule as `iptables -S` prints it, without `-A CHAIN` (`-o br-3f2a9c1d8e7b -j DROP`). */
+/** Protocol numbers, as `iptables -L -n` prints them. */
+export const PROTO_NUMBERS: Record<string, number> = { all: 0, icmp: 1, tcp: 6, udp: 17 };
+
+/**
+ * A rule as `iptables -S` prints it, without `-A CHAIN` (`-o br-3f2a9c1d8e7b -j DROP`). The
+ * order is iptables 1.8.9's (nf_tables): addresses, devices, protocol, then the matches in the
+ * order they were given, then the target and its options.
+ */
 export function formatFilterRule(r: FilterRule): string {
   const parts: string[] = [];
   const m = (flag: string, x?: RuleMatch) => {
     if (x) parts.push(`${x.not ? '! ' : ''}${flag} ${x.value}`);
   };
-  // iptables-save's order: addresses, then devices, then matches, then the target.
-  m('-s', r.src);
-  m('-d', r.dst);
+  const net = (x?: RuleMatch) => x && { ...x, value: x.value.includes('/') ? x.value : `${x.value}/32` };
+  m('-s', net(r.src));
+  m('-d', net(r.dst));
   m('-i', r.in);
   m('-o', r.out);
-  if (r.established) parts.push('-m conntrack --ctstate RELATED,ESTABLISHED');
-  parts.push(`-j ${r.target}`);
+  m('-p', r.proto);
+  if (r.srcType || r.dstType) {
+    parts.push('-m addrtype');
+    m('--src-type', r.srcType);
+    m('--dst-type', r.dstType);
+  }
+  const ports = () => {
+    if (!r.sport && !r.dport) return;
+    parts.push(`-m ${r.proto?.value ?? 'tcp'}`);
+    m('--sport', r.sport);
+    m('--dport', r.dport);
+  };
+  const ct = () => {
+    if (r.established) parts.push('-m conntrack --ctstate RELATED,ESTABLISHED');
+    else if (r.ctstate) {
+      parts.push('-m conntrack');
+      m('--ctstate', r.ctstate);
+    }
+  };
+  if (r.conntrackFirst) {
+    ct();
+    ports();
+  } else {
+    ports();
+    ct();
+  }
+  // A rule without -j (it only counts) prints no target.
+  if (r.target) parts.push(`-j ${r.target}`);
+  if (r.target === 'DNAT' && r.toDestination) parts.push(`--to-destination ${r.toDestination}`);
+  if (r.target === 'REJECT') parts.push('--reject-with icmp-port-unreachable');
   return parts.join(' ');
 }
 
-/** What the filter table knows of a forwarded packet. */
-export interface ForwardedPacket {
-  in: string;
-  out: string;
+/** What netfilter knows of a packet at a hook. */
+export interface RulePacket {
+  /** The device it came in on (`-i`), absent for locally generated packets. */
+  in?: string;
+  /** The device it leaves through (`-o`), absent before routing. */
+  out?: string;
   src: string;
   dst: string;
+  /** Part of a connection already seen (conntrack ESTABLISHED, its replies). */
   established: boolean;
+  proto?: 'icmp' | 'tcp' | 'udp';
+  sport?: number;
+  dport?: number;
+  /** Whether the destination / source is one of the namespace's own addresses (addrtype LOCAL). */
+  dstLocal?: boolean;
+  srcLocal?: boolean;
 }
+
+/** What the filter table knows of a forwarded packet. */
+export type ForwardedPacket = RulePacket & { in: string; out: string };
 
 function matchesNet(ip: string, m: RuleMatch): boolean {
   const [net, len] = m.value.includes('/') ? m.value.split('/') : [m.value, '32'];
   return inSubnet(ip, net!, Number(len)) !== !!m.not;
 }
 
-function matchesDev(dev: string, m: RuleMatch): boolean {
-  return (dev === m.value) !== !!m.not;
+function matchesDev(dev: string | undefined, m: RuleMatch): boolean {
+  // Locally generated packets have no input device: `! -i docker0` matches them (nat OUTPUT).
+  // `docker+` matches every name starting with docker.
+  const hit = dev !== undefined && (m.value.endsWith('+') ? dev.startsWith(m.value.slice(0, -1)) : dev === m.value);
+  return hit !== !!m.not;
 }
 
-function ruleMatches(r: FilterRule, p: ForwardedPacket): boolean {
+function matchesValue(v: string | number | undefined, m: RuleMatch): boolean {
+  return (v !== undefined && String(v) === m.value) !== !!m.not;
+}
+
+function ruleMatches(r: FilterRule, p: RulePacket): boolean {
+  const proto = p.proto ?? 'icmp';
+  const state = p.established ? 'ESTABLISHED' : 'NEW';
   return (
     (!r.src || matchesNet(p.src, r.src)) &&
     (!r.dst || matchesNet(p.dst, r.dst)) &&
     (!r.in || matchesDev(p.in, r.in)) &&
     (!r.out || matchesDev(p.out, r.out)) &&
-    (!r.established || p.established)
+    (!r.proto || (r.proto.value === 'all' || r.proto.value === proto) !== !!r.proto.not) &&
+    (!r.sport || matchesValue(p.sport, r.sport)) &&
+    (!r.dport || matchesValue(p.dport, r.dport)) &&
+    (!r.dstType || (r.dstType.value === 'LOCAL' && !!p.dstLocal) !== !!r.dstType.not) &&
+    (!r.srcType || (r.srcType.value === 'LOCAL' && !!p.srcLocal) !== !!r.srcType.not) &&
+    (!r.established || p.established) &&
+    (!r.ctstate || r.ctstate.value.split(',').includes(state) !== !!r.ctstate.not)
   );
 }
 
+/** The outcome of a chain: the packet goes on (accept), is dropped, or is DNATed; with the deciding rule. */
+export interface Verdict {
+  verdict: 'accept' | 'drop' | 'dnat';
+  /** The rule that decided (absent when the policy did). */
+  rule?: FilterRule;
+}
+
 /**
- * Runs a forwarded packet through the FORWARD chain and the chains it jumps to (ipt_do_table):
- * the rule that dropped it, or undefined when it passes. Only the rules the model holds are
- * evaluated; a packet that falls off the end of FORWARD is accepted, because the rest of
- * Docker's FORWARD chain (the ACCEPT rules behind its DROP policy) lets it through.
+ * ipt_do_table(): runs a packet through a built-in chain and the chains it jumps to. A packet
+ * that falls off the end of the built-in chain gets its policy (ACCEPT unless set otherwise).
  */
-export function forwardVerdict(rules: readonly FilterRule[], p: ForwardedPacket): FilterRule | undefined {
-  const walk = (chain: string, depth: number): FilterRule | 'accept' | 'return' => {
+export function chainVerdict(
+  rules: readonly FilterRule[],
+  chain: string,
+  p: RulePacket,
+  policy: 'ACCEPT' | 'DROP' = 'ACCEPT',
+): Verdict {
+  const walk = (name: string, depth: number): Verdict | 'return' => {
     if (depth > 16) return 'return';
     for (const r of rules) {
-      if (r.chain !== chain || !ruleMatches(r, p)) continue;
-      if (r.target === 'DROP') return r;
-      if (r.target === 'ACCEPT') return 'accept';
+      if (r.chain !== name || !r.target || !ruleMatches(r, p)) continue;
+      if (r.target === 'DROP' || r.target === 'REJECT') return { verdict: 'drop', rule: r };
+      if (r.target === 'ACCEPT' || r.target === 'MASQUERADE') return { verdict: 'accept', rule: r };
+      if (r.target === 'DNAT') return { verdict: 'dnat', rule: r };
       if (r.target === 'RETURN') return 'return';
       const v = walk(r.target, depth + 1);
       if (v !== 'return') return v;
     }
     return 'return';
   };
-  const v = walk('FORWARD', 0);
-  return typeof v === 'object' ? v : undefined;
+  const v = walk(chain, 0);
+  return v === 'return' ? { verdict: policy === 'DROP' ? 'drop' : 'accept' } : v;
+}
+
+/**
+ * The FORWARD chain of the filter table: the rule that dropped the packet, or undefined when it
+ * passes. Kept for callers that only ask "dropped by which rule" (the policy counts as passing).
+ */
+export function forwardVerdict(rules: readonly FilterRule[], p: ForwardedPacket): FilterRule | undefined {
+  const v = chainVerdict(rules, 'FORWARD', p);
+  return v.verdict === 'drop' ? v.rule : undefined;
+}
+
+/** The rules of one table of a namespace. */
+function tableRules(k: KernelState, ns: NetnsId, table: IptTable): readonly FilterRule[] {
+  const n = k.netns[ns];
+  return (table === 'nat' ? n.natRules : table === 'raw' ? n.rawRules : n.filter) ?? [];
+}
+
+/** A chain's policy as `-P` set it. */
+function policyOf(k: KernelState, ns: NetnsId, table: IptTable, chain: string): 'ACCEPT' | 'DROP' {
+  return k.netns[ns].policies?.[`${table}:${chain}`] ?? 'ACCEPT';
+}
+
+/** The drop hop's words: the chain, then the rule as `iptables -S` prints it (or the policy). */
+function dropText(table: IptTable, chain: string, v: Verdict): string {
+  const t = table === 'filter' ? '' : `-t ${table} `;
+  return v.rule
+    ? `dropped by iptables ${t}rule: -A ${v.rule.chain} ${formatFilterRule(v.rule)}`
+    : `dropped by the ${chain} chain's policy: iptables ${t}-P ${chain} DROP`;
+}
+
+/**
+ * The nat table's DNAT at PREROUTING (a packet arriving on `inDev`) or OUTPUT (a locally
+ * generated one): the rewritten packet and the record conntrack keeps, or nothing.
+ */
+function applyDnat(
+  c: Ctx,
+  ns: NetnsId,
+  hook: 'PREROUTING' | 'OUTPUT',
+  p: { src: string; dst: string; proto?: 'icmp' | 'tcp' | 'udp'; sport?: number; dport?: number },
+  established: boolean,
+  inDev?: Link,
+): DnatRecord | undefined {
+  const rules = tableRules(c.k, ns, 'nat');
+  if (rules.length === 0 || established) return undefined;
+  const v = chainVerdict(rules, hook, {
+    ...p,
+    ...(inDev ? { in: inDev.name } : {}),
+    established,
+    dstLocal: isLocal(c.k, ns, p.dst),
+    srcLocal: isLocal(c.k, ns, p.src),
+  });
+  if (v.verdict !== 'dnat' || !v.rule?.toDestination) return undefined;
+  const [ip, port] = v.rule.toDestination.split(':');
+  const rec: DnatRecord = {
+    netns: ns,
+    from: { ip: p.dst, ...(p.dport !== undefined ? { port: p.dport } : {}) },
+    to: { ip: ip!, ...(port !== undefined ? { port: Number(port) } : p.dport !== undefined ? { port: p.dport } : {}) },
+  };
+  hop(c, {
+    netns: ns,
+    ...(inDev ? { link: inDev.id } : {}),
+    kind: 'nat',
+    text: `DNAT (nat ${hook}): destination ${hostPort(rec.from)} becomes ${hostPort(rec.to)} (-A ${v.rule.chain} ${formatFilterRule(v.rule)})`,
+  });
+  return rec;
+}
+
+/** A filter-table hook: the drop hop when the packet is dropped there, else nothing. */
+function filterDrops(
+  c: Ctx,
+  ns: NetnsId,
+  chain: 'INPUT' | 'OUTPUT' | 'FORWARD',
+  p: RulePacket,
+  at?: Link,
+): string | undefined {
+  const n = c.k.netns[ns];
+  if (!n.filter?.length && !n.policies?.[`filter:${chain}`]) return undefined;
+  const v = chainVerdict(tableRules(c.k, ns, 'filter'), chain, p, policyOf(c.k, ns, 'filter', chain));
+  if (v.verdict !== 'drop') return undefined;
+  hop(c, { netns: ns, ...(at ? { link: at.id } : {}), kind: 'drop', text: dropText('filter', chain, v) });
+  // The outcome names the chain that held the deciding rule (or the hook, for its policy).
+  return `filtered by ${v.rule?.chain ?? chain}`;
+}
+
+/** The raw table's PREROUTING (v28+ Docker guards published containers there). */
+function rawDrops(c: Ctx, ns: NetnsId, p: RulePacket, at: Link): boolean {
+  const rules = tableRules(c.k, ns, 'raw');
+  if (rules.length === 0) return false;
+  const v = chainVerdict(rules, 'PREROUTING', p);
+  if (v.verdict !== 'drop') return false;
+  hop(c, { netns: ns, link: at.id, kind: 'drop', text: dropText('raw', 'PREROUTING', v) });
+  return true;
 }
 
 /**
  * Sends one IPv4 packet from a namespace's own stack and follows it until it is delivered or
- * lost. The walk re-routes in every namespace it enters that forwards (ip_forward=1).
+ * lost. The walk re-routes in every namespace it enters that forwards (ip_forward=1), and runs
+ * the netfilter hooks on the way: raw and nat PREROUTING on arrival, nat OUTPUT at the sender,
+ * filter INPUT/OUTPUT/FORWARD. `reverseDnat` is the DNAT the packet answers: conntrack undoes
+ * it (the source becomes the address the client asked for) where it was made.
  */
 export function walkPacket(
   k: KernelState,
   from: NetnsId,
   pkt: IpPacket,
-  opts: { arrivedOn?: LinkId; established?: boolean } = {},
+  opts: { arrivedOn?: LinkId; established?: boolean; reverseDnat?: DnatRecord } = {},
 ): WalkResult {
   const c: Ctx = { k, trace: [], micros: 0, rng: k.rng, ownLinks: new Set(), ownNs: new Set() };
   const src = pkt.src ?? sourceFor(k, from, pkt.dst);
@@ -419,6 +609,9 @@ export function walkPacket(
   let natFrom: { original: string; ns: NetnsId } | undefined;
   /** The device a forwarded packet came in on (the filter table's `-i`). */
   let inDev: Link | undefined;
+  /** The device the packet arrived on in the current namespace (INPUT's `-i`). */
+  let arrival: Link | undefined;
+  let dnat: DnatRecord | undefined;
   let established = opts.established ?? false;
   const bytes = frameBytes(pkt.payload);
   const finish = (outcome: WalkOutcome): WalkResult => ({
@@ -428,6 +621,30 @@ export function walkPacket(
     src,
     micros: c.micros,
   });
+  const meta = () => ({
+    src: p.src,
+    dst: p.dst,
+    established,
+    ...(p.proto ? { proto: p.proto } : {}),
+    ...(p.sport !== undefined ? { sport: p.sport } : {}),
+    ...(p.dport !== undefined ? { dport: p.dport } : {}),
+  });
+  /** Where a DNAT (or its reverse) rewrote the packet. */
+  const rewrite = (rec: DnatRecord) => {
+    dnat = rec;
+    p = { ...p, dst: rec.to.ip, ...(rec.to.port !== undefined ? { dport: rec.to.port } : {}) };
+  };
+  const undo = (here: NetnsId, at?: Link) => {
+    const r = opts.reverseDnat;
+    if (!r || r.netns !== here || p.src !== r.to.ip) return;
+    hop(c, {
+      netns: here,
+      ...(at ? { link: at.id } : {}),
+      kind: 'nat',
+      text: `conntrack reverses DNAT: source ${hostPort(r.to)} becomes ${hostPort(r.from)}`,
+    });
+    p = { ...p, src: r.from.ip, ...(r.from.port !== undefined ? { sport: r.from.port } : {}) };
+  };
   let first = 0;
   if (opts.arrivedOn) {
     // A packet from outside arrives on the NIC; its first routing decision is a forward.
@@ -450,19 +667,34 @@ export function walkPacket(
         text: `conntrack reverses MASQUERADE: destination ${nicAddr} becomes ${p.dst}`,
       });
       established = true;
-    } else hop(c, { netns: nic.netns, link: nic.id, kind: 'rx', text: `arrives from outside on ${nic.name}` });
+    } else {
+      hop(c, { netns: nic.netns, link: nic.id, kind: 'rx', text: `arrives from outside on ${nic.name}` });
+      // raw PREROUTING sees the packet before conntrack (and so before any NAT).
+      if (rawDrops(c, ns, { ...meta(), in: nic.name, dstLocal: isLocal(c.k, ns, p.dst) }, nic))
+        return finish({ kind: 'lost', why: 'filtered by raw PREROUTING' });
+      const rec = applyDnat(c, ns, 'PREROUTING', p, established, nic);
+      if (rec) rewrite(rec);
+    }
     first = 1;
+    arrival = nic;
     if (!isLocal(c.k, ns, p.dst)) {
       p = { ...p, ttl: p.ttl - 1 };
       hop(c, { netns: ns, link: nic.id, kind: 'forward', text: `forwarded (ttl ${p.ttl})` });
       inDev = nic;
     }
+  } else {
+    undo(ns);
+    // nat OUTPUT: a locally generated packet to a published port of this host is DNATed here.
+    const rec = applyDnat(c, ns, 'OUTPUT', p, established);
+    if (rec) rewrite(rec);
   }
 
   for (let guard = first; guard < 32; guard++) {
     if (isLocal(c.k, ns, p.dst)) {
       const lo = linksOf(c.k, ns).find((l) => l.kind === 'loopback')!;
       if (guard === 0) {
+        const why = filterDrops(c, ns, 'OUTPUT', { ...meta(), out: lo.name }, lo);
+        if (why) return finish({ kind: 'lost', why });
         hop(c, {
           netns: ns,
           link: lo.id,
@@ -472,9 +704,12 @@ export function walkPacket(
         count(c, lo.id, 'tx', bytes);
         count(c, lo.id, 'rx', bytes);
         c.micros += jitter(c, 12);
+        arrival = lo;
       }
+      const why = filterDrops(c, ns, 'INPUT', { ...meta(), ...(arrival ? { in: arrival.name } : {}) }, arrival);
+      if (why) return finish({ kind: 'lost', why });
       hop(c, { netns: ns, kind: 'deliver', text: `delivered to the local stack (${p.dst})` });
-      return finish({ kind: 'delivered', netns: ns, ttl: p.ttl });
+      return finish({ kind: 'delivered', netns: ns, ttl: p.ttl, ...(dnat ? { dnat } : {}) });
     }
     const r = lookupRoute(c.k, ns, p.dst);
     if (!r) {
@@ -495,19 +730,13 @@ export function walkPacket(
         ? `route ${r.dst === 'default' ? 'default' : r.dst} via ${r.gateway} dev ${dev.name}`
         : `route ${r.dst} dev ${dev.name} (on-link)`,
     });
-    const filter = c.k.netns[ns].filter;
-    if (inDev && filter?.length) {
-      const dropped = forwardVerdict(filter, { in: inDev.name, out: dev.name, src: p.src, dst: p.dst, established });
-      if (dropped) {
-        hop(c, {
-          netns: ns,
-          link: dev.id,
-          kind: 'drop',
-          text: `${dropped.chain}: ${formatFilterRule(dropped)}`,
-        });
-        return finish({ kind: 'lost', why: `filtered by ${dropped.chain}` });
-      }
-    }
+    const why =
+      guard === 0 && !inDev
+        ? filterDrops(c, ns, 'OUTPUT', { ...meta(), out: dev.name }, dev)
+        : inDev
+          ? filterDrops(c, ns, 'FORWARD', { ...meta(), in: inDev.name, out: dev.name }, dev)
+          : undefined;
+    if (why) return finish({ kind: 'lost', why });
     if (ns === INIT_NET && natFrom === undefined && masqueradeApplies(c.k, ns, p.src, dev) && guard > 0) {
       const addr = dev.addrs.find((a) => a.family === 4 && !a.secondary)?.local;
       if (addr) {
@@ -556,6 +785,13 @@ export function walkPacket(
       return finish({ kind: 'lost', why: 'link down' });
     }
     const there = at.netns;
+    arrival = at;
+    // PREROUTING in the namespace it enters: raw first, then conntrack's reverse NAT, then DNAT.
+    const pre = { ...meta(), in: at.name, dstLocal: isLocal(c.k, there, p.dst) };
+    if (rawDrops(c, there, pre, at)) return finish({ kind: 'lost', why: 'filtered by raw PREROUTING' });
+    undo(there, at);
+    const rec = applyDnat(c, there, 'PREROUTING', p, established, at);
+    if (rec) rewrite(rec);
     if (!isLocal(c.k, there, p.dst)) {
       if (!c.k.netns[there].ipForward) {
         hop(c, {

@@ -116,6 +116,11 @@ export interface Socket {
   /** Process name and pid, as `ss -p` shows them. */
   process: string;
   pid: number;
+  /**
+   * An IPv6 socket (addr has a colon) that takes no IPv4 traffic: IPV6_V6ONLY set, or bound to
+   * a specific IPv6 address (inet6_bind sets it then). Unset on `::` with bindv6only=0.
+   */
+  v6only?: boolean;
 }
 
 export interface Netns {
@@ -143,7 +148,18 @@ export interface Netns {
   nat?: MasqueradeRule[];
   /** filter-table rules of the FORWARD path (Docker's isolation chains), in order within each chain. */
   filter?: FilterRule[];
+  /** nat-table rules besides the MASQUERADE list above (Docker's DOCKER chain, DNAT, hairpin). */
+  natRules?: FilterRule[];
+  /** raw-table rules (v28+ Docker drops direct access to published containers in PREROUTING). */
+  rawRules?: FilterRule[];
+  /** User-defined chains per table (`iptables -N`), in creation order; a chain may be empty. */
+  chains?: Partial<Record<IptTable, string[]>>;
+  /** Built-in chain policies that are not ACCEPT, keyed `table:CHAIN` (`filter:FORWARD`). */
+  policies?: Record<string, 'ACCEPT' | 'DROP'>;
 }
+
+/** The iptables tables the model holds. */
+export type IptTable = 'filter' | 'nat' | 'raw';
 
 export interface MasqueradeRule {
   /** Source network in CIDR form. */
@@ -170,6 +186,23 @@ export interface FilterRule {
   out?: RuleMatch;
   /** `-m conntrack --ctstate RELATED,ESTABLISHED`: only packets of a connection already seen. */
   established?: boolean;
+  /** `-m conntrack --ctstate LIST` for any other list (`NEW`, `INVALID`, `ESTABLISHED`). */
+  ctstate?: RuleMatch;
+  /** `-p tcp|udp|icmp`. */
+  proto?: RuleMatch;
+  /** `-m tcp --sport N` / `--dport N` (the match module named after the protocol). */
+  sport?: RuleMatch;
+  dport?: RuleMatch;
+  /** `-m addrtype --src-type TYPE` / `--dst-type TYPE` (only LOCAL is modelled). */
+  srcType?: RuleMatch;
+  dstType?: RuleMatch;
+  /** `-m conntrack` was given before the protocol's port match: iptables prints it first. */
+  conntrackFirst?: boolean;
+  /** DNAT's `--to-destination IP[:PORT]`. */
+  toDestination?: string;
+  /**
+   * ACCEPT, DROP, REJECT, RETURN, DNAT, MASQUERADE or the name of another chain (a jump).
+   */
   target: string;
 }
 

@@ -19,6 +19,20 @@ export const MAX_LINE = 4_000;
 
 export type ShareProfile = 'classic' | 'current';
 export type ShareTheme = 'system' | 'light' | 'dark';
+/** Which diagrams an embed shows (an embed option, not part of a link). */
+export type SharePanes = 'both' | 'kernel' | 'user';
+
+/** The one guided tour's id (scenario/tour.ts); a link names it with the open step. */
+export const TOUR_ID = 'network-modes';
+
+/** How the lab is shown (not what it holds): presenter mode, its zoom, the packet player's speed. */
+export interface ShareView {
+  presenter?: boolean;
+  /** Presenter zoom, 0.6–2.5. */
+  zoom?: number;
+  /** Packet playback speed, 0.25–4. */
+  speed?: number;
+}
 
 /** What a link holds. Optional fields may be added within a version; readers ignore unknown ones. */
 export interface SharedLab {
@@ -28,10 +42,12 @@ export interface SharedLab {
   theme: ShareTheme;
   /** The world's seed (Docker ids, MACs); 1 when absent. */
   seed: number;
-  /** A tour and its step (later). */
+  /** The open step of a tour. */
   tour?: { id: string; step: number };
-  /** Interface language (later), a BCP 47 tag. */
+  /** Interface language, a BCP 47 tag. */
   lang?: string;
+  /** View options; absent fields keep the app's defaults. */
+  view?: ShareView;
 }
 
 export type DecodeResult = { ok: true; lab: SharedLab } | { ok: false; error: string };
@@ -42,6 +58,7 @@ export function encodeShare(lab: SharedLab): string {
   if (lab.seed !== 1) body.seed = lab.seed;
   if (lab.tour) body.tour = lab.tour;
   if (lab.lang) body.lang = lab.lang;
+  if (lab.view && Object.keys(lab.view).length > 0) body.view = lab.view;
   return `#${SHARE_KEY}=${SHARE_VERSION}.${compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
@@ -103,7 +120,35 @@ export function validateLab(raw: unknown): DecodeResult {
       return fail('the link names an invalid language');
     lab.lang = o.lang;
   }
+  if (o.view !== undefined) {
+    const view = validateView(o.view);
+    if (!view) return fail('the link has invalid view options');
+    lab.view = view;
+  }
   return { ok: true, lab };
+}
+
+const inRange = (x: unknown, lo: number, hi: number): x is number =>
+  typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;
+
+/** Checks view options field by field (unknown fields dropped); null when one is invalid. */
+function validateView(raw: unknown): ShareView | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const o = raw as Record<string, unknown>;
+  const view: ShareView = {};
+  if (o.presenter !== undefined) {
+    if (typeof o.presenter !== 'boolean') return null;
+    view.presenter = o.presenter;
+  }
+  if (o.zoom !== undefined) {
+    if (!inRange(o.zoom, 0.6, 2.5)) return null;
+    view.zoom = o.zoom;
+  }
+  if (o.speed !== undefined) {
+    if (!inRange(o.speed, 0.25, 4)) return null;
+    view.speed = o.speed;
+  }
+  return view;
 }
 
 /** Reads a fragment (`#lab=1.…`, with or without `#`). */

@@ -4,6 +4,7 @@
 // model's result (the world after the line, its output and status), never stored. Pure.
 import type { World } from '../docker/world';
 import { INIT_NET } from '../kernel/query';
+import { appContainerName, CNI_PRESET, POD_PRESET, sandboxName } from './presets';
 
 /** The article the tour follows (its facts and order; the texts are our own). */
 export const TOUR_SOURCE_URL = 'https://www.hwchiu.com/docker-network-model.html';
@@ -154,6 +155,19 @@ export const TOUR: readonly TourStep[] = [
     id: 'pods',
     lines: [{ line: "docker inspect -f '{{.HostConfig.NetworkMode}}' co_container" }, { line: 'docker ps' }],
     highlight: [{ container: 'co_container' }, { container: 'bridge' }],
+    uses: false,
+  },
+  // Beyond the article: the pod preset (a pause container, two containers joined to it), then the
+  // CNI bridge plugin's plumbing typed as ip lines, next to docker0: the same bridge-and-veth pattern.
+  {
+    id: 'cni',
+    lines: [
+      ...POD_PRESET.lines.map((line) => ({ line })),
+      { line: `docker exec ${appContainerName('tools')} curl -s -o /dev/null -w '%{http_code}\\n' localhost` },
+      ...CNI_PRESET.lines.map((line) => ({ line })),
+      { line: 'brctl show' },
+    ],
+    highlight: [{ container: sandboxName() }, { hostLink: 'cni0' }, { hostLink: 'docker0' }],
     uses: false,
   },
 ];

@@ -124,15 +124,39 @@ export function equivalentCommand(op: KernelOp, label: Labeler): string | undefi
       return inNs(label, op.netns, `iptables -t nat -A POSTROUTING -s ${op.source} ! -o ${op.notOut} -j MASQUERADE`);
     case 'delMasquerade':
       return inNs(label, op.netns, `iptables -t nat -D POSTROUTING -s ${op.source} ! -o ${op.notOut} -j MASQUERADE`);
-    case 'addFilterRule':
-      return inNs(label, op.netns, `iptables ${op.insert ? '-I' : '-A'} ${op.rule.chain} ${formatFilterRule(op.rule)}`);
+    case 'addFilterRule': {
+      const cmd =
+        op.insert || op.at !== undefined
+          ? `-I ${op.rule.chain}${op.at !== undefined ? ` ${op.at}` : ''}`
+          : `-A ${op.rule.chain}`;
+      return inNs(label, op.netns, `iptables ${tableFlag(op.table)}${cmd} ${formatFilterRule(op.rule)}`);
+    }
     case 'delFilterRule':
-      return inNs(label, op.netns, `iptables -D ${op.rule.chain} ${formatFilterRule(op.rule)}`);
+      return inNs(
+        label,
+        op.netns,
+        op.num !== undefined
+          ? `iptables ${tableFlag(op.table)}-D ${op.rule.chain} ${op.num}`
+          : `iptables ${tableFlag(op.table)}-D ${op.rule.chain} ${formatFilterRule(op.rule)}`,
+      );
+    case 'addChain':
+      return inNs(label, op.netns, `iptables ${tableFlag(op.table)}-N ${op.chain}`);
+    case 'delChain':
+      return inNs(label, op.netns, `iptables ${tableFlag(op.table)}-X ${op.chain}`);
+    case 'setPolicy':
+      return inNs(label, op.netns, `iptables ${tableFlag(op.table)}-P ${op.chain} ${op.policy}`);
+    case 'flushChain':
+      return inNs(label, op.netns, `iptables ${tableFlag(op.table)}-F${op.chain !== undefined ? ` ${op.chain}` : ''}`);
     case 'bindSocket':
     case 'closeSockets':
       // A process opening or closing its sockets: no command stands for it.
       return undefined;
   }
+}
+
+/** `-t TABLE ` for the tables other than filter (iptables' default). */
+function tableFlag(table: string | undefined): string {
+  return table && table !== 'filter' ? `-t ${table} ` : '';
 }
 
 /** The commands for a list of operations, each paired with its operation (undefined: implied by the previous one). */

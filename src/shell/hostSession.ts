@@ -26,6 +26,8 @@ export interface SessionEntry {
   effects: TerminalEffect[];
   /** The world after the line: `world.lastOps` holds what the kernel did. */
   world: World;
+  /** A command of the line stopped at Ctrl+C (the session's interruptAt). */
+  interrupted?: boolean;
 }
 
 /** The context of a root shell on the host. */
@@ -44,17 +46,51 @@ export function hostPrompt(world: World): string {
   return `root@${world.hostname}:~# `;
 }
 
-/** Runs one typed line; a blank line changes nothing but the prompt. */
-export function runHostLine(s: HostSession, line: string): { session: HostSession; entry: SessionEntry } {
+/**
+ * A line that was stopped with Ctrl+C is recorded with a bash comment saying when:
+ * `ping 172.17.0.2 # ^C after 5000 ms`. bash ignores the comment; this session reads it back,
+ * so replaying the recorded lines (a saved lab, a link, a script) gives the same world.
+ */
+const INTERRUPT_MARK = /\s+# \^C after (\d+) ms$/;
+
+export function interruptedLine(line: string, at: number): string {
+  return `${line.replace(INTERRUPT_MARK, '')} # ^C after ${Math.max(0, Math.round(at))} ms`;
+}
+
+/** When Ctrl+C arrives for a recorded line (its comment), or undefined. */
+export function interruptOf(line: string): number | undefined {
+  const m = INTERRUPT_MARK.exec(line);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Runs one typed line; a blank line changes nothing but the prompt. `interruptAt`: when Ctrl+C
+ * arrives (simulated ms after the line starts); by default the line's own mark, if it has one.
+ */
+export function runHostLine(
+  s: HostSession,
+  line: string,
+  opts: { interruptAt?: number } = {},
+): { session: HostSession; entry: SessionEntry } {
   if (line.trim() === '') {
     return { session: s, entry: { line, output: [], status: 0, effects: [], world: s.world } };
   }
   const history = [...s.history, line];
   const before: World = { ...s.world, clock: s.world.clock + SECONDS_PER_LINE * 1000, lastOps: [], lastPackets: [] };
   // runLine adds the line itself to what `history` lists, as bash does.
-  const r = runLine(before, line, { ...hostContext(before, s.history), lastStatus: s.lastStatus ?? 0 });
+  const ctx: ExecContext = { ...hostContext(before, s.history), lastStatus: s.lastStatus ?? 0 };
+  const interruptAt = opts.interruptAt ?? interruptOf(line);
+  if (interruptAt !== undefined) ctx.interruptAt = interruptAt;
+  const r = runLine(before, line, ctx);
   return {
     session: { world: r.world, history, lastStatus: r.status },
-    entry: { line, output: r.output, status: r.status, effects: r.effects, world: r.world },
+    entry: {
+      line,
+      output: r.output,
+      status: r.status,
+      effects: r.effects,
+      world: r.world,
+      ...(r.interrupted ? { interrupted: true } : {}),
+    },
   };
 }

@@ -15,7 +15,8 @@ import {
 import { findTool } from './registry';
 import type { ExecContext, LineResult, OutputChunk, TerminalEffect } from './types';
 
-type Writer = (text: string) => void;
+/** Writes text; `at` is when, in ms after the current command started (for pacing). */
+type Writer = (text: string, at?: number) => void;
 
 interface Sink {
   out: Writer;
@@ -36,6 +37,10 @@ interface RunState {
   effects: TerminalEffect[];
   /** Set by an expansion error such as a bad substitution: bash abandons the rest of the line. */
   aborted: boolean;
+  /** Simulated ms the line has run so far (commands that take time, such as ping, add to it). */
+  elapsed: number;
+  /** Ctrl+C has arrived and a command took it; later commands run as if nobody pressed it. */
+  interrupted: boolean;
 }
 
 class Abort {}
@@ -50,12 +55,18 @@ export function runLine(world: World, line: string, ctx: ExecContext): LineResul
   if (!parsed.ok) {
     return { world, output: [{ fd: 2, text: parsed.message }], status: 2, effects: [] };
   }
+  // A chunk carries `at` only when it was written after the line's start, so untimed lines
+  // produce exactly the chunks they always did.
+  const chunk = (fd: 1 | 2, text: string, at?: number): OutputChunk => {
+    const when = st.elapsed + (at ?? 0);
+    return when > 0 ? { fd, text, at: when } : { fd, text };
+  };
   const sink: Sink = {
-    out: (text) => {
-      if (text !== '') output.push({ fd: 1, text });
+    out: (text, at) => {
+      if (text !== '') output.push(chunk(1, text, at));
     },
-    err: (text) => {
-      if (text !== '') output.push({ fd: 2, text });
+    err: (text, at) => {
+      if (text !== '') output.push(chunk(2, text, at));
     },
   };
   // bash's history already holds the line being run when that line runs `history`.
@@ -68,9 +79,13 @@ export function runLine(world: World, line: string, ctx: ExecContext): LineResul
     status: ctx.lastStatus ?? 0,
     effects: [],
     aborted: false,
+    elapsed: 0,
+    interrupted: false,
   };
   execList(parsed.list, st, sink, { text: '' });
-  return { world: st.world, output, status: st.status, effects: st.effects };
+  const r: LineResult = { world: st.world, output, status: st.status, effects: st.effects };
+  if (st.interrupted) r.interrupted = true;
+  return r;
 }
 
 function execList(list: CommandList, st: RunState, sink: Sink, stdin: Stdin): void {
@@ -155,10 +170,18 @@ function execSimple(cmd: SimpleCommand, st: RunState, sink: Sink, stdin: Stdin):
   Object.assign(env, assigned);
   const input = io.stdin.text;
   io.stdin.text = '';
+  // Ctrl+C reaches the first command still running when it arrives; the ones after never see it.
+  const { interruptAt, ...rest } = st.ctx;
+  const toolCtx: ExecContext = { ...rest, env };
+  if (interruptAt !== undefined && !st.interrupted) toolCtx.interruptAt = Math.max(0, interruptAt - st.elapsed);
   try {
-    const r = tool(st.world, argv, { stdin: input }, { ...st.ctx, env });
-    io.sink.out(r.stdout);
-    io.sink.err(r.stderr);
+    const r = tool(st.world, argv, { stdin: input }, toolCtx);
+    if (r.timed) for (const piece of r.timed) (piece.fd === 2 ? io.sink.err : io.sink.out)(piece.text, piece.at);
+    else io.sink.out(r.stdout);
+    if (!r.timed?.some((piece) => piece.fd === 2))
+      io.sink.err(r.stderr, r.timed?.length ? r.timed[r.timed.length - 1]!.at : undefined);
+    if (r.timed?.length) st.elapsed += r.timed[r.timed.length - 1]!.at;
+    if (r.interrupted) st.interrupted = true;
     st.world = r.world;
     if (r.effects) st.effects.push(...r.effects);
     return r.status;

@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createWorld, type DockerProfile, type PacketRecord, type World } from '../docker/world';
 import type { KernelOp } from '../kernel';
-import { runHostLine } from '../shell/hostSession';
+import { interruptedLine, runHostLine, type HostSession, type SessionEntry } from '../shell/hostSession';
 import type { OutputChunk } from '../shell/types';
 import { TOUR } from '../scenario/tour';
 import { movePos, type PacketPos } from './packets';
@@ -58,6 +58,28 @@ export interface PacketRun {
   list: PacketRecord[];
 }
 
+/**
+ * A line still running in the terminal's foreground (ping until Ctrl+C, `ping -c 10` one reply a
+ * second). The world does not change until it ends: then the line is committed as it ran, with a
+ * `# ^C after N ms` comment when Ctrl+C stopped it, so replaying the recorded line gives the same world.
+ */
+export interface ForegroundJob {
+  /** The line as typed. */
+  line: string;
+  echo: boolean;
+  /** Simulated ms since the line started. */
+  elapsed: number;
+  /** How many chunks of `output` the transcript already shows. */
+  shown: number;
+  /** The line run ahead up to `horizon` (as if Ctrl+C came then), or to its end. */
+  output: OutputChunk[];
+  /** Where the run ahead was cut; Infinity when the line ends on its own before it. */
+  horizon: number;
+}
+
+/** How far ahead a live line is computed at first (ms); doubled each time the terminal gets there. */
+export const LIVE_HORIZON = 30_000;
+
 /** Playback speeds of the packet player, as multiples of the base pace. */
 export const PACKET_SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -105,8 +127,23 @@ export interface AppState {
   presenter: boolean;
   /** Presenter mode's type size, as a multiple of its base (+ and − keys). */
   presenterZoom: number;
+  /** View option: the kernel view marks the netfilter hooks (NAT & filter) with their rule counts. */
+  natOverlay: boolean;
+  /** The line running in the terminal's foreground, or null when the prompt is back. */
+  job: ForegroundJob | null;
+  /** How fast simulated time passes for a live line (1: one ping a second). */
+  liveSpeed: number;
 
-  run(line: string, opts?: { echo?: boolean }): void;
+  /**
+   * Runs a line. `live`: a line that takes simulated time (ping) becomes the foreground job and
+   * its output arrives as jobAdvance moves time on; otherwise all of it at once.
+   */
+  run(line: string, opts?: { echo?: boolean; live?: boolean }): void;
+  /** Moves the foreground job's simulated time on by `ms`; the line is committed when it ends. */
+  jobAdvance(ms: number): void;
+  /** Ctrl+C: the foreground job stops now and is committed as interrupted. */
+  jobInterrupt(): void;
+  setLiveSpeed(x: number): void;
   undo(): void;
   redo(): void;
   reset(profile?: DockerProfile): void;
@@ -133,6 +170,8 @@ export interface AppState {
   setPresenter(on: boolean): void;
   /** Multiplies the presenter zoom by `factor` (kept within 0.6–2.5). */
   presenterZoomBy(factor: number): void;
+  /** Shows or hides the NAT & filter overlay of the kernel view (off by default, as in the article). */
+  setNatOverlay(on: boolean): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -152,8 +191,19 @@ export interface AppStoreOptions {
 
 const TRANSCRIPT_MAX = 400;
 
+/** The chunks of a live line written by its elapsed time (never those at or past the horizon). */
+function shownBy(job: ForegroundJob): OutputChunk[] {
+  const out: OutputChunk[] = [];
+  for (const c of job.output) {
+    const at = c.at ?? 0;
+    if (at > job.elapsed || at >= job.horizon) break;
+    out.push(c);
+  }
+  return out;
+}
+
 function changed(a: World, b: World): boolean {
-  return a.kernel !== b.kernel || a.docker !== b.docker || a.hostname !== b.hostname;
+  return a.kernel !== b.kernel || a.docker !== b.docker || a.hostname !== b.hostname || a.symlinks !== b.symlinks;
 }
 
 /** Creates a fresh store. */
@@ -188,50 +238,91 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     tourRan: null,
     presenter: false,
     presenterZoom: 1,
+    natOverlay: false,
+    job: null,
+    liveSpeed: 1,
 
     run(line, o = {}) {
+      // A button pressed while a line runs: Ctrl+C it first, as a person would.
+      if (get().job) get().jobInterrupt();
       const s = get();
-      const { session, entry } = runHostLine({ world: s.world, history: s.lines, lastStatus: s.lastStatus }, line);
-      const item: TranscriptItem = {
-        id: nextId++,
-        line,
-        echo: o.echo || undefined,
-        output: entry.output,
-        clear: entry.effects.some((e) => e.type === 'clear') || undefined,
-      };
-      const transcript = item.clear ? [item] : [...s.transcript, item].slice(-TRANSCRIPT_MAX);
-      const next: Partial<AppState> = {
-        world: session.world,
-        lines: [...session.history],
-        lastStatus: session.lastStatus ?? 0,
-        transcript,
-      };
-      if (line.trim() !== '') {
-        // Every line replaces the packet list: "the packets of the last command", even none.
-        const list = session.world.lastPackets;
-        const first = list.length ? movePos(list, { packet: 0, hop: -1 }, 1) : null;
-        next.packets = { id: nextId++, line, list };
-        next.packetPos = first ?? { packet: 0, hop: 0 };
-        next.packetPlaying = !!first && !s.reducedMotion;
+      const base = { world: s.world, history: s.lines, lastStatus: s.lastStatus };
+      if (o.live && line.trim() !== '') {
+        const ahead = runHostLine(base, line, { interruptAt: LIVE_HORIZON });
+        const output = ahead.entry.output;
+        if (output.some((c) => (c.at ?? 0) > 0)) {
+          const job: ForegroundJob = {
+            line,
+            echo: !!o.echo,
+            elapsed: 0,
+            shown: 0,
+            output,
+            horizon: ahead.entry.interrupted ? LIVE_HORIZON : Infinity,
+          };
+          const first = shownBy(job);
+          set({
+            job: { ...job, shown: first.length },
+            transcript: [...s.transcript, { id: nextId++, line, echo: o.echo || undefined, output: first }].slice(
+              -TRANSCRIPT_MAX,
+            ),
+          });
+          return;
+        }
       }
-      if (changed(s.world, session.world)) {
-        const h: HistoryEntry = {
-          line,
-          output: entry.output,
-          status: entry.status,
-          ops: session.world.lastOps,
-          world: session.world,
-          tourStep: s.tourStep,
-        };
-        next.entries = [...s.entries.slice(0, s.index), h];
-        next.index = s.index + 1;
-        next.step = null;
-        // A selection whose element is gone would point at nothing.
-        next.selection = s.selection;
+      const { session, entry } = runHostLine(base, line);
+      commit(line, line, session, entry, { id: nextId++, line, echo: o.echo || undefined, output: entry.output });
+    },
+    jobAdvance(ms) {
+      let job = get().job;
+      if (!job || !(ms > 0)) return;
+      job = { ...job, elapsed: job.elapsed + ms };
+      if (job.horizon !== Infinity && job.elapsed >= job.horizon) {
+        // Compute further ahead; the part already shown is the same (the run is deterministic).
+        let horizon = job.horizon;
+        while (horizon <= job.elapsed) horizon *= 2;
+        const s = get();
+        const ahead = runHostLine({ world: s.world, history: s.lines, lastStatus: s.lastStatus }, job.line, {
+          interruptAt: horizon,
+        });
+        job = { ...job, output: ahead.entry.output, horizon: ahead.entry.interrupted ? horizon : Infinity };
       }
-      set(next);
+      const fresh = shownBy(job).slice(job.shown);
+      const last = job.output[job.output.length - 1]?.at ?? 0;
+      if (job.horizon === Infinity && job.elapsed >= last) {
+        // The line ended on its own: commit it as it ran.
+        const s = get();
+        const { session, entry } = runHostLine(
+          { world: s.world, history: s.lines, lastStatus: s.lastStatus },
+          job.line,
+        );
+        set({ job: null });
+        commit(job.line, job.line, session, entry, { id: nextId++, output: entry.output.slice(job.shown) });
+        return;
+      }
+      if (fresh.length === 0) return set({ job });
+      set({
+        job: { ...job, shown: job.shown + fresh.length },
+        transcript: [...get().transcript, { id: nextId++, output: fresh }].slice(-TRANSCRIPT_MAX),
+      });
+    },
+    jobInterrupt() {
+      const s = get();
+      const job = s.job;
+      if (!job) return;
+      const at = Math.round(job.elapsed);
+      const { session, entry } = runHostLine({ world: s.world, history: s.lines, lastStatus: s.lastStatus }, job.line, {
+        interruptAt: at,
+      });
+      set({ job: null });
+      // The history records when Ctrl+C came, so that the recorded line replays to this world.
+      const recorded = entry.interrupted ? interruptedLine(job.line, at) : job.line;
+      commit(job.line, recorded, session, entry, { id: nextId++, output: entry.output.slice(job.shown) });
+    },
+    setLiveSpeed(x) {
+      set({ liveSpeed: x > 0 ? x : 1 });
     },
     undo() {
+      if (get().job) get().jobInterrupt();
       const s = get();
       if (s.index === 0) return;
       const index = s.index - 1;
@@ -247,6 +338,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       });
     },
     redo() {
+      if (get().job) get().jobInterrupt();
       const s = get();
       if (s.index >= s.entries.length) return;
       const index = s.index + 1;
@@ -265,6 +357,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       const p = profile ?? get().profile;
       const w = fresh(p);
       set({
+        job: null,
         initial: w,
         world: w,
         entries: [],
@@ -355,11 +448,55 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     setPresenter(on) {
       set({ presenter: on });
     },
+    setNatOverlay(on) {
+      set({ natOverlay: on });
+    },
     presenterZoomBy(factor) {
       const z = Math.round(get().presenterZoom * factor * 100) / 100;
       set({ presenterZoom: Math.max(0.6, Math.min(2.5, z)) });
     },
   }));
+
+  /**
+   * Ends a line: its output goes to the transcript (as `item`, whose text may be only the part a
+   * live run had not shown yet), its packets to the packet player, and, when it changed the
+   * world, an entry recorded as `recorded` (the typed line, or its interrupted form) to history.
+   */
+  function commit(line: string, recorded: string, session: HostSession, entry: SessionEntry, item: TranscriptItem) {
+    const s = store.getState();
+    if (entry.effects.some((e) => e.type === 'clear')) item.clear = true;
+    const transcript = item.clear ? [item] : [...s.transcript, item].slice(-TRANSCRIPT_MAX);
+    const next: Partial<AppState> = {
+      world: session.world,
+      lines: [...session.history],
+      lastStatus: session.lastStatus ?? 0,
+      transcript,
+    };
+    if (line.trim() !== '') {
+      // Every line replaces the packet list: "the packets of the last command", even none.
+      const list = session.world.lastPackets;
+      const first = list.length ? movePos(list, { packet: 0, hop: -1 }, 1) : null;
+      next.packets = { id: nextId++, line, list };
+      next.packetPos = first ?? { packet: 0, hop: 0 };
+      next.packetPlaying = !!first && !s.reducedMotion;
+    }
+    if (changed(s.world, session.world)) {
+      const h: HistoryEntry = {
+        line: recorded,
+        output: entry.output,
+        status: entry.status,
+        ops: session.world.lastOps,
+        world: session.world,
+        tourStep: s.tourStep,
+      };
+      next.entries = [...s.entries.slice(0, s.index), h];
+      next.index = s.index + 1;
+      next.step = null;
+      // A selection whose element is gone would point at nothing.
+      next.selection = s.selection;
+    }
+    store.setState(next);
+  }
   for (const line of opts.lines ?? []) store.getState().run(line);
   return store;
 }

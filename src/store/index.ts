@@ -11,6 +11,8 @@ export {
   LANGS,
   type TranscriptItem,
   type PacketRun,
+  type ForegroundJob,
+  LIVE_HORIZON,
   PACKET_SPEEDS,
 } from './appStore';
 export * from './packets';

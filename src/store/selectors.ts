@@ -61,20 +61,43 @@ export interface Scenes {
   user: Scene;
 }
 
-const sceneCache = new WeakMap<World, Scenes>();
+const sceneCache = new WeakMap<World, Map<string, Scenes>>();
+/**
+ * The worlds whose scenes are kept, oldest first. History keeps every world, so a cache that kept
+ * every world's scenes would hold O(commands × containers) objects (2 GB at 1,000 containers);
+ * a few recent worlds are enough for undo, redo and stepping back and forth.
+ */
+const sceneKept: World[] = [];
+const SCENES_KEPT = 8;
 
-/** Both scenes of a world (cached per world value). */
-export function scenesOf(w: World): Scenes {
-  const hit = sceneCache.get(w);
+/**
+ * Both scenes of a world at a label scale, with or without the NAT & filter overlay (cached per
+ * world value, scale and overlay).
+ */
+export function scenesOf(w: World, labelScale = 1, hooks = false): Scenes {
+  let byScale = sceneCache.get(w);
+  if (!byScale) {
+    sceneCache.set(w, (byScale = new Map()));
+    sceneKept.push(w);
+    if (sceneKept.length > SCENES_KEPT) sceneCache.delete(sceneKept.shift()!);
+  }
+  const key = `${labelScale}${hooks ? '+hooks' : ''}`;
+  const hit = byScale.get(key);
   if (hit) return hit;
-  const plan = planColumns(w);
-  const scenes = { plan, kernel: buildKernelScene(w, plan), user: buildUserScene(w, plan) };
-  sceneCache.set(w, scenes);
+  // Presenter mode lays the panes out for its large type, titles only (view/scene/layout.ts).
+  const plan = planColumns(w, labelScale === 1 ? {} : { labelScale, details: false });
+  const scenes = { plan, kernel: buildKernelScene(w, plan, { hooks }), user: buildUserScene(w, plan) };
+  byScale.set(key, scenes);
   return scenes;
 }
 
+/** Presenter mode's label scale: titles at 2 × 14 = 28 units (≥ 24 px on a 1080p screen) × zoom. */
+export function presenterLabelScale(zoom: number): number {
+  return Math.round(2 * zoom * 100) / 100;
+}
+
 export function selectScenes(s: AppState): Scenes {
-  return scenesOf(selectShownWorld(s));
+  return scenesOf(selectShownWorld(s), s.presenter ? presenterLabelScale(s.presenterZoom) : 1, s.natOverlay);
 }
 
 const EMPTY = new Set<string>();

@@ -88,49 +88,49 @@ function Shell() {
       <header className="app-head">
         <h1>netns-lab</h1>
         <p className="tagline">{t('app.tagline')}</p>
-        <ErrorBoundary label="Toolbar">
+        <ErrorBoundary label="part.toolbar">
           <Toolbar />
           <ShareMenu />
         </ErrorBoundary>
       </header>
-      <ErrorBoundary label="Mode bar">
+      <ErrorBoundary label="part.modeBar">
         <ModeBar />
       </ErrorBoundary>
       <div className="stage">
         <div className="panes">
-          <ErrorBoundary label="Kernel view">
+          <ErrorBoundary label="app.kernelView">
             <PaneView pane="kernel" title={t('app.kernelView')} subtitle={t('app.kernelSub')} />
           </ErrorBoundary>
-          <ErrorBoundary label="User view">
+          <ErrorBoundary label="app.userView">
             <PaneView pane="user" title={t('app.userView')} subtitle={t('app.userSub')} />
           </ErrorBoundary>
         </div>
-        <ErrorBoundary label="Guided tour">
+        <ErrorBoundary label="part.tour">
           <LessonPanel />
         </ErrorBoundary>
       </div>
-      <ErrorBoundary label="Legend">
+      <ErrorBoundary label="part.legend">
         <Legend />
       </ErrorBoundary>
       <div className="bottom">
         <section className="terminal" aria-label={t('app.terminal')} data-pane="terminal">
-          <ErrorBoundary label="Terminal">
+          <ErrorBoundary label="app.terminal">
             <TerminalView />
           </ErrorBoundary>
         </section>
         <div className="side">
-          <ErrorBoundary label="Packet player">
+          <ErrorBoundary label="part.packets">
             <PacketPlayer />
           </ErrorBoundary>
-          <ErrorBoundary label="Step player">
+          <ErrorBoundary label="part.steps">
             <StepPlayer />
           </ErrorBoundary>
-          <ErrorBoundary label="Inspector">
+          <ErrorBoundary label="part.inspector">
             <Inspector />
           </ErrorBoundary>
           <section className="twin" aria-labelledby="twin-title">
             <h2 id="twin-title">{t('app.twin')}</h2>
-            <ErrorBoundary label="Diagram as text">
+            <ErrorBoundary label="part.twin">
               <TextTwin />
             </ErrorBoundary>
           </section>
@@ -157,7 +157,23 @@ function PresenterWhenOn() {
   ) : null;
 }
 
+// The iframe embed loads only when asked for (`?embed=1`).
+const EmbedApp = lazy(() => import('./embed/EmbedApp').then((m) => ({ default: m.EmbedApp })));
+
 export function App({ store }: { store?: AppStore }) {
+  // `?embed=1`: the lab alone, for an iframe (options in ui/embed/options.ts), with its own
+  // store built from the fragment and never autosaved.
+  const [embed] = useState(() => /^(1|true)$/.test(new URLSearchParams(window.location.search).get('embed') ?? ''));
+  if (embed && !store)
+    return (
+      <Suspense fallback={null}>
+        <EmbedApp />
+      </Suspense>
+    );
+  return <FullApp store={store} />;
+}
+
+function FullApp({ store }: { store?: AppStore }) {
   const [own] = useState(() => store ?? createBootStore({ lang: initialLang(window.location.search) }));
   return (
     <StoreProvider store={own}>

@@ -4,10 +4,13 @@
 // position) and draws the part again; it never touches the world or its history.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useAppStoreApi } from '../store/react';
+import { isMessageKey, useT, type MessageKey } from './i18n';
 
 interface FenceProps {
-  /** What the fenced part is, for the message ("Kernel view"). */
+  /** What the fenced part is, for the message ("Kernel view"), in the reader's language. */
   label: string;
+  /** The fallback's words: "… could not be drawn.", "… safe.", "Reset view". */
+  words: { failed: string; safe: string; reset: string };
   onReset: () => void;
   children: ReactNode;
 }
@@ -40,20 +43,24 @@ class Fence extends Component<FenceProps, FenceState> {
     return (
       <div className="fence-error" role="alert" data-fence={this.props.label}>
         <p>
-          <strong>{this.props.label} could not be drawn.</strong> The machine and its history are safe.
+          <strong>{this.props.words.failed}</strong> {this.props.words.safe}
         </p>
         <p className="fence-detail">{error.message}</p>
         <button type="button" onClick={this.reset}>
-          Reset view
+          {this.props.words.reset}
         </button>
       </div>
     );
   }
 }
 
-/** Renders `children`, or a message and a "Reset view" button if they throw while rendering. */
-export function ErrorBoundary({ label, children }: { label: string; children: ReactNode }) {
+/** Renders `children`, or a message and a "Reset view" button if they throw while rendering; `label` names the part. */
+export function ErrorBoundary({ label, children }: { label: MessageKey | (string & {}); children: ReactNode }) {
   const api = useAppStoreApi();
+  const t = useT();
+  // A catalogue key is translated; other text (older callers) is shown as it is.
+  const part = isMessageKey(label) ? t(label) : label;
+  const words = { failed: t('fence.failed', { part }), safe: t('fence.safe'), reset: t('fence.reset') };
   const onReset = () => {
     const s = api.getState();
     s.select(null);
@@ -61,7 +68,7 @@ export function ErrorBoundary({ label, children }: { label: string; children: Re
     s.stepTo(null);
   };
   return (
-    <Fence label={label} onReset={onReset}>
+    <Fence label={part} words={words} onReset={onReset}>
       {children}
     </Fence>
   );

@@ -3,16 +3,18 @@
 // among them the fault injections (set a veth down, detach a port, delete a default route …).
 import { selectInspector } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
+import { useT } from './i18n';
 
 export function Inspector() {
   const api = useAppStoreApi();
   const view = useApp(selectInspector);
   const stepping = useApp((s) => s.step !== null);
+  const t = useT();
   return (
     <section className="inspector" aria-labelledby="inspector-title">
-      <h2 id="inspector-title">Inspector</h2>
+      <h2 id="inspector-title">{t('inspector.title')}</h2>
       {!view ? (
-        <p className="muted">Click anything in either diagram to see how to look at it from the shell.</p>
+        <p className="muted">{t('inspector.empty')}</p>
       ) : (
         <>
           <div className="insp-head">
@@ -21,7 +23,7 @@ export function Inspector() {
               type="button"
               className="linkish"
               onClick={() => api.getState().select(null)}
-              aria-label="Close inspector"
+              aria-label={t('inspector.close')}
             >
               ✕
             </button>
@@ -33,8 +35,8 @@ export function Inspector() {
                 {s.line}
                 {s.note ? <span className="muted">{`   (${s.note})`}</span> : null}
               </pre>
-              <pre className="insp-out" tabIndex={0} aria-label={`output of ${s.line}`}>
-                {s.output || '(no output)'}
+              <pre className="insp-out" tabIndex={0} aria-label={t('inspector.outputOf', { line: s.line })}>
+                {s.output || t('inspector.noOutput')}
               </pre>
             </div>
           ))}

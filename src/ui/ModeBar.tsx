@@ -1,9 +1,14 @@
 // ui/ModeBar.tsx — the four "add a container" buttons. Each builds the `docker run` line the
 // article uses and runs it through the store exactly as if typed (it shows in the terminal).
-// Names follow the article (none, host, bridge, co_container), then get a number.
+// Names follow the article (none, host, bridge, co_container), then get a number. Beside them, the
+// presets (a pod, the CNI bridge plugin's plumbing) type their lines the same way, and the
+// "NAT & filter" view option shows the netfilter hooks in the kernel view.
 import { useState } from 'react';
+import { presetApplied, PRESETS } from '../scenario/presets';
 import { containersOf } from '../view/scene';
 import { useApp, useAppStoreApi } from '../store/react';
+import { useT } from './i18n';
+import { useRovingToolbar } from './rovingToolbar';
 
 const IMAGE = 'hwchiu/netutils';
 
@@ -35,13 +40,17 @@ export function ModeBar() {
   const target =
     targets.find((c) => c.name === chosen)?.name ?? targets.find((c) => c.mode === 'bridge')?.name ?? targets[0]?.name;
   const run = (line: string) => api.getState().run(line, { echo: true });
+  const t = useT();
+  const natOverlay = useApp((s) => s.natOverlay);
+  // One Tab stop for the whole bar; ← → Home End move between its controls (ARIA toolbar).
+  const { ref: barRef, onKeyDown: onBarKeyDown } = useRovingToolbar<HTMLDivElement>();
 
   return (
-    <nav className="modebar" aria-label="Add a container">
+    <div ref={barRef} onKeyDown={onBarKeyDown} className="modebar" role="toolbar" aria-label={t('modebar.label')}>
       <button
         type="button"
         className="mode mode-none"
-        aria-label="Add none container"
+        aria-label={t('modebar.none')}
         onClick={() => run(runLineFor('none', taken))}
       >
         + none
@@ -49,7 +58,7 @@ export function ModeBar() {
       <button
         type="button"
         className="mode mode-host"
-        aria-label="Add host container"
+        aria-label={t('modebar.host')}
         onClick={() => run(runLineFor('host', taken))}
       >
         + host
@@ -57,7 +66,7 @@ export function ModeBar() {
       <button
         type="button"
         className="mode mode-bridge"
-        aria-label="Add bridge container"
+        aria-label={t('modebar.bridge')}
         onClick={() => run(runLineFor('bridge', taken))}
       >
         + bridge
@@ -66,20 +75,20 @@ export function ModeBar() {
         <button
           type="button"
           className="mode mode-container"
-          aria-label="Add container-mode container"
+          aria-label={t('modebar.container')}
           disabled={!target}
-          title={target ? `joins the network of ${target}` : 'start a container first'}
+          title={target ? t('modebar.joins', { name: target }) : t('modebar.startFirst')}
           onClick={() => target && run(runLineFor('container', taken, target))}
         >
           + container:
         </button>
         <select
-          aria-label="Container to share the network of"
+          aria-label={t('modebar.target')}
           value={target ?? ''}
           disabled={!target}
           onChange={(e) => setChosen(e.target.value)}
         >
-          {targets.length === 0 && <option value="">(none running)</option>}
+          {targets.length === 0 && <option value="">{t('modebar.noneRunning')}</option>}
           {targets.map((c) => (
             <option key={c.id} value={c.name}>
               {c.name}
@@ -87,6 +96,26 @@ export function ModeBar() {
           ))}
         </select>
       </span>
-    </nav>
+      <span className="mode-group presets" role="group" aria-label={t('preset.group')}>
+        {PRESETS.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className={`mode preset preset-${p.id}`}
+            title={t(presetApplied(p, world) ? 'preset.applied' : `preset.${p.id}.title`)}
+            disabled={presetApplied(p, world)}
+            data-preset={p.id}
+            // A preset is its command lines, typed one after the other as if by hand.
+            onClick={() => p.lines.forEach(run)}
+          >
+            {t(`preset.${p.id}.name`)}
+          </button>
+        ))}
+      </span>
+      <label className="view-option" title={t('view.natTitle')}>
+        <input type="checkbox" checked={natOverlay} onChange={(e) => api.getState().setNatOverlay(e.target.checked)} />{' '}
+        {t('view.nat')}
+      </label>
+    </div>
   );
 }

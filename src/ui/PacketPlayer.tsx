@@ -5,18 +5,12 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { PACKET_SPEEDS, pingEndpoints, pingLine, selectPacketFrame } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
+import { isMessageKey, useT } from './i18n';
 
 /** Time one hop takes at a speed (the dot moves during most of it). */
 export function packetHopMs(speed: number): number {
   return Math.round(900 / (speed > 0 ? speed : 1));
 }
-
-const OUTCOME: Record<string, string> = {
-  delivered: 'delivered',
-  'host-unreachable': 'no ARP answer',
-  'no-route': 'no route',
-  lost: 'lost',
-};
 
 function PingForm() {
   const api = useAppStoreApi();
@@ -25,6 +19,7 @@ function PingForm() {
   const { sources, targets } = useMemo(() => pingEndpoints(world), [world]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const t = useT();
   const src = sources.find((e) => e.id === from) ?? sources.find((e) => e.kind === 'container') ?? sources[0];
   // By default, another container than the source, else the outside world.
   const dst =
@@ -34,15 +29,15 @@ function PingForm() {
   return (
     <form
       className="ping-form"
-      aria-label="Ping"
+      aria-label={t('packets.ping')}
       onSubmit={(e) => {
         e.preventDefault();
         api.getState().run(pingLine(world, src, dst), { echo: true });
       }}
     >
       <label>
-        from{' '}
-        <select aria-label="Ping from" value={src.id} onChange={(e) => setFrom(e.target.value)}>
+        {t('packets.from')}{' '}
+        <select aria-label={t('packets.pingFrom')} value={src.id} onChange={(e) => setFrom(e.target.value)}>
           {sources.map((e) => (
             <option key={e.id} value={e.id}>
               {e.label}
@@ -51,8 +46,8 @@ function PingForm() {
         </select>
       </label>
       <label>
-        to{' '}
-        <select aria-label="Ping to" value={dst.id} onChange={(e) => setTo(e.target.value)}>
+        {t('packets.to')}{' '}
+        <select aria-label={t('packets.pingTo')} value={dst.id} onChange={(e) => setTo(e.target.value)}>
           {targets.map((e) => (
             <option key={e.id} value={e.id}>
               {e.label}
@@ -61,13 +56,18 @@ function PingForm() {
         </select>
       </label>
       <button type="submit" className="primary" disabled={stepping} title={pingLine(world, src, dst)}>
-        Ping
+        {t('packets.ping')}
       </button>
     </form>
   );
 }
 
 export function PacketPlayer() {
+  const t = useT();
+  const outcomeText = (o: string) => {
+    const key = `packets.outcome.${o}`;
+    return isMessageKey(key) ? t(key) : o;
+  };
   const api = useAppStoreApi();
   const run = useApp((s) => s.packets);
   const pos = useApp((s) => s.packetPos);
@@ -136,13 +136,13 @@ export function PacketPlayer() {
       onKeyDown={onKey}
       tabIndex={-1}
     >
-      <h2 id="packets-title">Packets</h2>
+      <h2 id="packets-title">{t('packets.title')}</h2>
       <div className="ping-row">
         <PingForm />
         <label className="packet-speed">
-          speed{' '}
+          {t('packets.speed')}{' '}
           <select
-            aria-label="Packet speed"
+            aria-label={t('packets.speedLabel')}
             value={speed}
             onChange={(e) => api.getState().setPacketSpeed(Number(e.target.value))}
           >
@@ -155,20 +155,20 @@ export function PacketPlayer() {
         </label>
       </div>
       {!run ? (
-        <p className="muted">
-          Ping, or type any command that sends packets: each packet travels through both diagrams, hop by hop.
-          Right-click an element (or press its Menu key) to break it, then ping again.
-        </p>
+        <p className="muted">{t('packets.help')}</p>
       ) : list.length === 0 ? (
         <p className="muted">
-          <code>{run.line}</code> sent no packet.
+          {/* The command stays code; the sentence around it comes from the catalogue. */}
+          {t('packets.none', { line: '\u0000' })
+            .split('\u0000')
+            .map((part, i) => (i === 0 ? part : [<code key="line">{run.line}</code>, part]))}
         </p>
       ) : (
         <>
-          <div className="packet-controls" role="group" aria-label="Packet player">
+          <div className="packet-controls" role="group" aria-label={t('packets.player')}>
             <button
               type="button"
-              aria-label="Previous hop"
+              aria-label={t('packets.prevHop')}
               disabled={atStart}
               onClick={() => {
                 api.getState().packetPlay(false);
@@ -180,14 +180,14 @@ export function PacketPlayer() {
             <button
               type="button"
               className="primary"
-              aria-label={playing ? 'Pause' : atEnd ? 'Replay' : 'Play'}
+              aria-label={playing ? t('packets.pause') : atEnd ? t('packets.replay') : t('packets.play')}
               onClick={() => api.getState().packetPlay(!playing)}
             >
               {playing ? '❚❚' : atEnd ? '↺' : '▶'}
             </button>
             <button
               type="button"
-              aria-label="Next hop"
+              aria-label={t('packets.nextHop')}
               disabled={atEnd}
               onClick={() => {
                 api.getState().packetPlay(false);
@@ -197,10 +197,10 @@ export function PacketPlayer() {
               →
             </button>
             <span className="packet-pos" aria-live="polite">
-              {`hop ${done} of ${total}`}
+              {t('packets.pos', { done, total })}
             </span>
           </div>
-          <ol className="packet-list" aria-label="Packets of the last command">
+          <ol className="packet-list" aria-label={t('packets.list')}>
             {list.map((p, i) => (
               <li
                 key={i}
@@ -210,12 +210,12 @@ export function PacketPlayer() {
                 <button type="button" onClick={() => api.getState().packetGo(i)} disabled={p.trace.length === 0}>
                   {p.label}
                 </button>
-                <span className="outcome">{OUTCOME[p.outcome] ?? p.outcome}</span>
+                <span className="outcome">{outcomeText(p.outcome)}</span>
               </li>
             ))}
           </ol>
           {current && kernel && user && (
-            <ol className="hop-log" aria-label={`Hops of ${current.label}`}>
+            <ol className="hop-log" aria-label={t('packets.hops', { packet: current.label })}>
               {current.trace.map((h, i) => (
                 <li
                   key={i}
@@ -226,7 +226,7 @@ export function PacketPlayer() {
                 >
                   <button
                     type="button"
-                    aria-label={`Show hop ${i + 1}`}
+                    aria-label={t('packets.showHop', { n: i + 1 })}
                     onClick={() => api.getState().packetGo(pos.packet, i)}
                   >
                     {i + 1}

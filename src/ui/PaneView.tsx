@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { actionsFor, selectHighlight, selectPacketFrame, selectScenes, selectShownWorld } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
 import { createPaneRenderer, type PaneRenderer } from '../view/render/paneRenderer';
+import { useT } from './i18n';
 import { packetHopMs } from './PacketPlayer';
 
 function prefersReducedMotion(): boolean {
@@ -34,31 +35,7 @@ export function PaneView({ pane, title, subtitle }: { pane: 'kernel' | 'user'; t
   const plan = useApp((s) => selectScenes(s).plan);
   const menuActions = useMemo(() => (menu ? actionsFor(shown, plan, menu.key) : null), [menu, shown, plan]);
   const titleId = `pane-${pane}-title`;
-  const presenter = useApp((s) => s.presenter);
-  const presenterZoom = useApp((s) => s.presenterZoom);
-
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    if (!presenter) {
-      svg.style.removeProperty('--label-units');
-      return;
-    }
-    // Presenter mode: labels at 24 px (× zoom) on screen. The viewBox scales the drawing to fit
-    // (preserveAspectRatio meet), so the font size in scene units is 24 px over that scale.
-    const size = () => {
-      const w = svg.clientWidth;
-      const h = svg.clientHeight;
-      if (!w || !h || !scene.width || !scene.height) return;
-      const k = Math.min(w / scene.width, h / scene.height);
-      svg.style.setProperty('--label-units', `${((24 * presenterZoom) / k).toFixed(2)}px`);
-    };
-    size();
-    if (typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(size);
-    ro.observe(svg);
-    return () => ro.disconnect();
-  }, [presenter, presenterZoom, scene.width, scene.height]);
+  const t = useT();
 
   useEffect(() => {
     const r = createPaneRenderer({
@@ -100,31 +77,36 @@ export function PaneView({ pane, title, subtitle }: { pane: 'kernel' | 'user'; t
       <div className="pane-head">
         <h2 id={titleId}>{title}</h2>
         <span className="pane-sub">{subtitle}</span>
-        <div className="pane-tools" role="group" aria-label={`${title} zoom`}>
-          <button type="button" onClick={() => renderer?.zoomBy(1.25)} aria-label={`Zoom in ${title}`}>
+        <div className="pane-tools" role="group" aria-label={t('pane.zoom', { pane: title })}>
+          <button type="button" onClick={() => renderer?.zoomBy(1.25)} aria-label={t('pane.zoomIn', { pane: title })}>
             +
           </button>
-          <button type="button" onClick={() => renderer?.zoomBy(0.8)} aria-label={`Zoom out ${title}`}>
+          <button type="button" onClick={() => renderer?.zoomBy(0.8)} aria-label={t('pane.zoomOut', { pane: title })}>
             −
           </button>
-          <button type="button" onClick={() => renderer?.fit()} aria-label={`Fit ${title}`}>
-            fit
+          <button type="button" onClick={() => renderer?.fit()} aria-label={t('pane.fit', { pane: title })}>
+            {t('pane.fitButton')}
           </button>
         </div>
       </div>
-      <svg ref={svgRef} className="pane-svg" role="group" aria-label={`${title} diagram`} />
+      <svg ref={svgRef} className="pane-svg" role="group" aria-label={t('pane.diagram', { pane: title })} />
       {menu && menuActions && (
         <div
           className="el-menu"
           role="menu"
-          aria-label={`Actions on ${scene.boxes.find((b) => b.key === menu.key)?.name ?? scene.wires.find((w) => w.key === menu.key)?.name ?? menu.key}`}
+          aria-label={t('pane.actionsOn', {
+            name:
+              scene.boxes.find((b) => b.key === menu.key)?.name ??
+              scene.wires.find((w) => w.key === menu.key)?.name ??
+              menu.key,
+          })}
           style={{ left: menu.x, top: menu.y }}
           onBlur={(e) => {
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setMenu(null);
           }}
         >
           {menuActions.length === 0 ? (
-            <p className="muted">No action on this element.</p>
+            <p className="muted">{t('pane.noAction')}</p>
           ) : (
             menuActions.map((a, i) => (
               <button
@@ -146,7 +128,7 @@ export function PaneView({ pane, title, subtitle }: { pane: 'kernel' | 'user'; t
             ))
           )}
           <button type="button" role="menuitem" className="linkish" onClick={() => setMenu(null)}>
-            close
+            {t('pane.closeMenu')}
           </button>
         </div>
       )}

@@ -5,21 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 import { TOUR } from '../scenario/tour';
 import type { AppStore } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
-import { useT, type MessageKey } from './i18n';
-import { runTourStep } from './LessonPanel';
+import { useT } from './i18n';
+import { PRESENTER_KEYS } from './presenterKeys';
 
-/** The presenter keys, in the order the key list shows them. */
-export const PRESENTER_KEYS: ReadonlyArray<{ keys: string; what: MessageKey }> = [
-  { keys: '→', what: 'presenter.key.next' },
-  { keys: '←', what: 'presenter.key.prev' },
-  { keys: 'Space', what: 'presenter.key.run' },
-  { keys: 'U', what: 'presenter.key.undo' },
-  { keys: 'R', what: 'presenter.key.reset' },
-  { keys: 'F', what: 'presenter.key.full' },
-  { keys: '+ / −', what: 'presenter.key.zoom' },
-  { keys: '?', what: 'presenter.key.help' },
-  { keys: 'Esc', what: 'presenter.key.esc' },
-];
+export { PRESENTER_KEYS } from './presenterKeys';
+import { runTourStep } from './LessonPanel';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

@@ -2,12 +2,17 @@
 // as SVG or 2× PNG, the transcript as text, the scenario and the kernel state as shell scripts;
 // the notice banner (a link or saved work that could not be read); and the boot that builds the
 // store from a link or the autosave and keeps saving. Every text shown is rendered as text.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { encodeShare } from '../scenario/share';
 import { createAppStore, type AppState, type AppStore, type AppStoreOptions } from '../store';
 import { attachAutosave, bootOptions, labOf, save, type KeyValueStorage } from '../store/persist';
 import { useApp, useAppStoreApi } from '../store/react';
+import { applyLabExtras, fullLabOf, labInHash } from './embed/boot';
 import type { ExportKind } from './exports';
+import { useT } from './i18n';
+
+// The embed dialog loads when first opened.
+const EmbedDialog = lazy(() => import('./embed/EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
 
 function storageOrNull(): KeyValueStorage | null {
   try {
@@ -23,6 +28,9 @@ export function createBootStore(extra: AppStoreOptions = {}): AppStore {
   const storage = storageOrNull();
   const boot = bootOptions(window.location.hash, storage);
   const store = createAppStore({ ...extra, ...boot.options });
+  // A link also carries the tour step, the language and the view options.
+  const lab = boot.from === 'link' ? labInHash(window.location.hash) : null;
+  if (lab) applyLabExtras(store, lab);
   if (storage) {
     if (boot.from === 'link') {
       // The link's state becomes the saved work, and the fragment goes, so a reload after more
@@ -37,20 +45,21 @@ export function createBootStore(extra: AppStoreOptions = {}): AppStore {
 
 /** The link to the current state. */
 export function shareUrl(s: AppState): string {
-  const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}${encodeShare(labOf(s))}`;
+  // Not origin + pathname: a page opened from file:// has the origin "null".
+  return `${window.location.href.split('#')[0]}${encodeShare(fullLabOf(s))}`;
 }
 
 /** The notice banner; dismissable, its text is plain text. */
 export function Notice() {
   const api = useAppStoreApi();
   const notice = useApp((s) => s.notice);
+  const t = useT();
   if (!notice) return null;
   return (
     <div className="notice" role="alert" data-testid="notice">
       <span>{notice}</span>{' '}
       <button type="button" onClick={() => api.getState().setNotice(null)}>
-        Dismiss
+        {t('share.dismiss')}
       </button>
     </div>
   );
@@ -60,11 +69,13 @@ export function ShareMenu() {
   const api = useAppStoreApi();
   const [link, setLink] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [embedOpen, setEmbedOpen] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     if (!status) return;
-    const t = setTimeout(() => setStatus(''), 4000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setStatus(''), 4000);
+    return () => clearTimeout(timer);
   }, [status]);
 
   const copyLink = async () => {
@@ -72,9 +83,9 @@ export function ShareMenu() {
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus('Link copied');
+      setStatus(t('share.copied'));
     } catch {
-      setStatus('Copy the link below');
+      setStatus(t('share.copyBelow'));
     }
   };
   // The export code loads on first use: it is not needed to draw the page.
@@ -83,36 +94,39 @@ export function ShareMenu() {
       const m = await import('./exports');
       await m.exportAs(kind, api.getState());
     } catch (e) {
-      setStatus(`Export failed: ${(e as Error).message}`);
+      setStatus(t('share.exportFailed', { error: (e as Error).message }));
     }
   };
 
   return (
     <>
       <details className="share-menu">
-        <summary>Share &amp; export</summary>
-        <div role="group" aria-label="Share and export">
+        <summary>{t('share.menu')}</summary>
+        <div role="group" aria-label={t('share.group')}>
           <button type="button" onClick={() => void copyLink()}>
-            Copy link
+            {t('share.copyLink')}
+          </button>
+          <button type="button" onClick={() => setEmbedOpen(true)} aria-haspopup="dialog">
+            {t('embed.open')}
           </button>
           <button type="button" onClick={() => void exportAs('svg')}>
-            Diagram as SVG
+            {t('share.svg')}
           </button>
           <button type="button" onClick={() => void exportAs('png')}>
-            Diagram as PNG (2×)
+            {t('share.png')}
           </button>
           <button type="button" onClick={() => void exportAs('transcript')}>
-            Transcript as text
+            {t('share.transcript')}
           </button>
           <button type="button" onClick={() => void exportAs('scenario')}>
-            Scenario as a script
+            {t('share.scenario')}
           </button>
           <button type="button" onClick={() => void exportAs('kernel')}>
-            Kernel state as a script
+            {t('share.kernel')}
           </button>
           {link !== null && (
             <label>
-              Link
+              {t('share.link')}
               <input type="text" readOnly value={link} data-testid="share-link" onFocus={(e) => e.target.select()} />
             </label>
           )}
@@ -120,6 +134,11 @@ export function ShareMenu() {
           <span aria-live="polite">{status}</span>
         </div>
       </details>
+      {embedOpen && (
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={() => setEmbedOpen(false)} />
+        </Suspense>
+      )}
       <Notice />
     </>
   );

@@ -3,20 +3,26 @@
 // A modal of our own (jsdom has no <dialog>.showModal): focus moves in, Tab stays in, Esc closes
 // and gives focus back to whatever opened it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { isMessageKey, useT, type MessageKey } from './i18n';
+import { PRESENTER_KEYS } from './presenterKeys';
 
-/** The keys of the app, as the dialog lists them (also the source of truth for tests). */
-export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string; single?: boolean }> = [
-  { keys: '?', what: 'open this list of keyboard shortcuts', single: true },
-  { keys: 't', what: 'go to the terminal', single: true },
-  { keys: 'd', what: 'go to the diagram as text (a tree of namespaces, interfaces and containers)', single: true },
-  { keys: 'Tab / Shift+Tab', what: 'move between controls, diagram elements and panels' },
-  { keys: 'Enter or Space', what: 'on a diagram element or a tree item: select it and open the inspector' },
-  { keys: '↑ ↓ ← → Home End', what: 'in the diagram as text: move, open and close items' },
-  { keys: 'Esc', what: 'leave the terminal (focus returns to the page); close this dialog' },
-  { keys: 'Tab (in the terminal)', what: 'complete a command; press Esc first to move on with Tab' },
-  { keys: 'Ctrl+Z', what: 'undo the last command that changed the network' },
-  { keys: 'Ctrl+Shift+Z or Ctrl+Y', what: 'redo' },
-  { keys: '← →, Esc (in “What Docker just did”)', what: 'step through the kernel operations; Esc returns to now' },
+/**
+ * The keys of the app, as the dialog lists them (also the source of truth for tests). `keys` is
+ * what is pressed (a catalogue key when it holds words), `what` the catalogue key of its effect.
+ */
+export const SHORTCUTS: ReadonlyArray<{ keys: string; what: MessageKey; single?: boolean }> = [
+  { keys: '?', what: 'shortcuts.key.help', single: true },
+  { keys: 't', what: 'shortcuts.key.terminal', single: true },
+  { keys: 'd', what: 'shortcuts.key.twin', single: true },
+  { keys: 'Tab / Shift+Tab', what: 'shortcuts.key.tab' },
+  { keys: 'shortcuts.keys.enter', what: 'shortcuts.key.select' },
+  { keys: '↑ ↓ ← → Home End', what: 'shortcuts.key.tree' },
+  { keys: '← → Home End', what: 'shortcuts.key.toolbar' },
+  { keys: 'Esc', what: 'shortcuts.key.esc' },
+  { keys: 'shortcuts.keys.tabInTerminal', what: 'shortcuts.key.complete' },
+  { keys: 'Ctrl+Z', what: 'shortcuts.key.undo' },
+  { keys: 'shortcuts.keys.redo', what: 'shortcuts.key.redo' },
+  { keys: 'shortcuts.keys.steps', what: 'shortcuts.key.steps' },
 ];
 
 export function ShortcutsHelp({
@@ -29,6 +35,8 @@ export function ShortcutsHelp({
   onSingleKeys: (on: boolean) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const keyText = (k: string) => (isMessageKey(k) ? t(k) : k);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLElement>('button')?.focus();
@@ -69,27 +77,38 @@ export function ShortcutsHelp({
         onClick={(e) => e.stopPropagation()}
       >
         <div className="shortcuts-head">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
           <button type="button" onClick={onClose}>
-            Close
+            {t('shortcuts.close')}
           </button>
         </div>
         <dl className="shortcuts-list">
           {SHORTCUTS.map((s) => (
             <div key={s.keys}>
               <dt>
-                <kbd>{s.keys}</kbd>
+                <kbd>{keyText(s.keys)}</kbd>
               </dt>
               <dd>
-                {s.what}
-                {s.single && !singleKeys ? ' (off)' : ''}
+                {t(s.what)}
+                {s.single && !singleKeys ? t('shortcuts.off') : ''}
               </dd>
             </div>
           ))}
         </dl>
+        <h3 className="shortcuts-sub">{t('shortcuts.presenter')}</h3>
+        <dl className="shortcuts-list" data-testid="presenter-keys">
+          {PRESENTER_KEYS.map((k) => (
+            <div key={k.keys}>
+              <dt>
+                <kbd>{k.keys}</kbd>
+              </dt>
+              <dd>{t(k.what)}</dd>
+            </div>
+          ))}
+        </dl>
         <label className="shortcuts-toggle">
-          <input type="checkbox" checked={singleKeys} onChange={(e) => onSingleKeys(e.target.checked)} /> single-key
-          shortcuts (?, t, d) on; they never fire while you type in a field or the terminal
+          <input type="checkbox" checked={singleKeys} onChange={(e) => onSingleKeys(e.target.checked)} />{' '}
+          {t('shortcuts.singleKeys')}
         </label>
       </div>
     </div>

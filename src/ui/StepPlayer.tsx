@@ -4,6 +4,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { selectCurrentEntry, selectSteps } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
+import { useT } from './i18n';
 
 export function StepPlayer() {
   const api = useAppStoreApi();
@@ -13,6 +14,7 @@ export function StepPlayer() {
   const total = steps.length;
   const pos = step ?? total;
   const ref = useRef<HTMLElement>(null);
+  const t = useT();
   // Buttons disable themselves at the ends; keep the focus in the player so ←/→ keep working.
   const go = (f: () => void) => () => {
     f();
@@ -33,29 +35,24 @@ export function StepPlayer() {
 
   return (
     <section ref={ref} className="steps" aria-labelledby="steps-title" onKeyDown={onKey} tabIndex={-1}>
-      <h2 id="steps-title">What Docker just did</h2>
+      <h2 id="steps-title">{t('steps.title')}</h2>
       {!entry ? (
-        <p className="muted">
-          Run a command that changes the network (or press a + button) to see its kernel operations here.
-        </p>
+        <p className="muted">{t('steps.empty')}</p>
       ) : (
         <>
           <p className="steps-line">
             <code>{entry.line}</code>
           </p>
           {total === 0 ? (
-            <p className="muted">
-              No kernel operations: this command changed no configuration (only Docker&apos;s own records, or counters
-              and caches that traffic moves).
-            </p>
+            <p className="muted">{t('steps.noOps')}</p>
           ) : (
             <>
-              <div className="steps-controls" role="group" aria-label="Step through">
+              <div className="steps-controls" role="group" aria-label={t('steps.group')}>
                 <button
                   type="button"
                   onClick={go(() => api.getState().stepTo(0))}
                   disabled={pos === 0}
-                  aria-label="First step"
+                  aria-label={t('steps.first')}
                 >
                   |←
                 </button>
@@ -63,23 +60,23 @@ export function StepPlayer() {
                   type="button"
                   onClick={go(() => api.getState().stepBy(-1))}
                   disabled={pos === 0}
-                  aria-label="Previous step"
+                  aria-label={t('steps.prev')}
                 >
                   ←
                 </button>
                 <span className="steps-pos" aria-live="polite">
-                  {step === null ? `now (after all ${total} steps)` : `after step ${pos} of ${total}`}
+                  {step === null ? t('steps.now', { total }) : t('steps.after', { n: pos, total })}
                 </span>
                 <button
                   type="button"
                   onClick={go(() => api.getState().stepBy(1))}
                   disabled={step === null}
-                  aria-label="Next step"
+                  aria-label={t('steps.next')}
                 >
                   →
                 </button>
                 <button type="button" onClick={go(() => api.getState().stepTo(null))} disabled={step === null}>
-                  back to now
+                  {t('steps.backToNow')}
                 </button>
               </div>
               <ol className="steps-list">
@@ -92,7 +89,7 @@ export function StepPlayer() {
                     <button
                       type="button"
                       onClick={go(() => api.getState().stepTo(s.n))}
-                      aria-label={`Show the state after step ${s.n}`}
+                      aria-label={t('steps.showAfter', { n: s.n })}
                     >
                       {s.n}
                     </button>

@@ -1,16 +1,15 @@
 // ui/TerminalView.tsx — the terminal: xterm.js with the fit addon, a bash-like prompt, line
 // editing (lineEditor.ts), history, Tab completion, Ctrl+C/Ctrl+L, and Esc to leave. Every line
 // goes through the store's run action; the output comes back through the store's transcript.
+// A line that takes time (ping) runs as the store's foreground job: a timer moves its simulated
+// time on, the prompt stays away until it ends, and Ctrl+C stops it.
 // Outside a real browser (jsdom) it shows the transcript as plain text instead of xterm.
 import { useEffect, useRef } from 'react';
 import { completeLine, hostPromptOf, type AppStore, type TranscriptItem } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
+import { t as message, useT } from './i18n';
 import { EMPTY_LINE, editLine, redrawLine, splitKeys, type LineState } from './lineEditor';
 import '@xterm/xterm/css/xterm.css';
-
-const BANNER =
-  'netns-lab: a simulated Linux host running Docker. Type commands as on a real host,\r\n' +
-  'or use the buttons above. Tab completes, \u2191/\u2193 recall, Esc leaves the terminal.\r\n';
 
 function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
@@ -39,6 +38,7 @@ export function TerminalView({ onLeave }: { onLeave?: () => void }) {
   const api = useAppStoreApi();
   const hostRef = useRef<HTMLDivElement>(null);
   const xterm = canRunXterm();
+  const t = useT();
 
   useEffect(() => {
     if (!xterm || !hostRef.current) return;
@@ -59,7 +59,7 @@ export function TerminalView({ onLeave }: { onLeave?: () => void }) {
     <div className="term-wrap">
       <div ref={hostRef} className="term-host" data-testid="xterm-host" />
       <p className="term-hint" tabIndex={-1} data-leave-target="">
-        Esc leaves the terminal; Tab then moves on, Shift+Tab comes back.
+        {t('term.hint')}
       </p>
     </div>
   );
@@ -112,7 +112,8 @@ function mountXterm(
     for (const c of t.output) term.write(c.fd === 2 ? `${toCrlf(c.text)}` : toCrlf(c.text));
     if (t.note) term.write(`\r\x1b[K\x1b[2m# ${t.note}\x1b[0m\r\n`);
   };
-  term.write(BANNER);
+  // The banner is ours, not a tool's: it speaks the page's language (tool output stays English).
+  term.write(toCrlf(message(api.getState().lang, 'term.banner') + '\n'));
   // A store that starts with lines (a shared link, restored work) shows them as if just typed.
   for (const t of api.getState().transcript) writeItem(t.line !== undefined ? { ...t, echo: true } : t);
   term.write(prompt());
@@ -120,11 +121,23 @@ function mountXterm(
   // Presenter mode: the terminal's type grows with the rest (24 px × zoom at the base size).
   const fontFor = (s: ReturnType<AppStore['getState']>) => (s.presenter ? Math.round(24 * s.presenterZoom) : 14);
   term.options.fontSize = fontFor(api.getState());
+  // The foreground job's clock: every tick moves simulated time on by the tick × the live speed.
+  const TICK_MS = 100;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const syncTimer = (running: boolean) => {
+    if (running && timer === null)
+      timer = setInterval(() => api.getState().jobAdvance(TICK_MS * api.getState().liveSpeed), TICK_MS);
+    else if (!running && timer !== null) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
   const unsub = api.subscribe((s, prev) => {
     if (s.presenter !== prev.presenter || s.presenterZoom !== prev.presenterZoom) {
       term.options.fontSize = fontFor(s);
       refit();
     }
+    if (s.job !== prev.job) syncTimer(s.job !== null);
     if (s.transcript === prev.transcript) return;
     const fresh = s.transcript.filter((t) => t.id > seen);
     if (fresh.length === 0) return;
@@ -132,7 +145,8 @@ function mountXterm(
     term.write('\r\x1b[K');
     for (const t of fresh) writeItem(t);
     seen = fresh[fresh.length - 1].id;
-    term.write(redrawLine(prompt(), line));
+    // While a line runs, bash shows no prompt.
+    if (!s.job) term.write(redrawLine(prompt(), line));
   });
 
   term.attachCustomKeyEventHandler((ev) => {
@@ -156,6 +170,12 @@ function mountXterm(
   const onData = term.onData((data) => {
     for (const key of splitKeys(data)) {
       const s = api.getState();
+      if (s.job) {
+        // Ctrl+C goes to the running program (ping prints ^C and its statistics); other keys
+        // are dropped rather than typed ahead, a simplification of the terminal's buffering.
+        if (key === '\x03') s.jobInterrupt();
+        continue;
+      }
       const r = editLine(line, key, s.lines);
       if (r.action !== 'complete') lastTab = false;
       switch (r.action) {
@@ -163,7 +183,7 @@ function mountXterm(
           line = r.state;
           term.write('\r\n');
           if ((r.line ?? '').trim() === '') term.write(prompt());
-          else api.getState().run(r.line ?? '');
+          else api.getState().run(r.line ?? '', { live: true });
           break;
         case 'cancel':
           line = r.state;
@@ -197,7 +217,9 @@ function mountXterm(
       }
     }
   });
+  syncTimer(api.getState().job !== null);
   return () => {
+    syncTimer(false);
     onData.dispose();
     unsub();
     ro.disconnect();

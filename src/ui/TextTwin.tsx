@@ -5,6 +5,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { selectShownWorld } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
+import { useT } from './i18n';
 import { describeTree, type TwinItem } from '../view/scene';
 
 interface Row {
@@ -35,9 +36,11 @@ function defaultOpen(items: TwinItem[]): Set<string> {
 
 export function TextTwin({ id = 'text-twin' }: { id?: string }) {
   const api = useAppStoreApi();
+  const t = useT();
   const world = useApp(selectShownWorld);
   const selection = useApp((s) => s.selection);
-  const items = useMemo(() => describeTree(world), [world]);
+  const hooks = useApp((s) => s.natOverlay);
+  const items = useMemo(() => describeTree(world, { hooks }), [world, hooks]);
   // Items the person has closed or opened, over the defaults; kept by id across updates.
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const open = useMemo(() => {
@@ -167,7 +170,7 @@ export function TextTwin({ id = 'text-twin' }: { id?: string }) {
     });
 
   return (
-    <ul ref={treeRef} id={id} role="tree" aria-label="Diagram as text" className="twin-tree">
+    <ul ref={treeRef} id={id} role="tree" aria-label={t('twin.label')} className="twin-tree">
       {render(items, 1)}
     </ul>
   );

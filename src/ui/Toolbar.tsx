@@ -4,6 +4,8 @@
 import { useEffect, useState, lazy, Suspense } from 'react';
 import type { AppState, ThemePref } from '../store';
 import { useApp, useAppStoreApi } from '../store/react';
+import { useT } from './i18n';
+import { useRovingToolbar } from './rovingToolbar';
 
 type DockerProfile = AppState['profile'];
 
@@ -37,6 +39,8 @@ export function Toolbar() {
   const theme = useApp((s) => s.theme);
   const [help, setHelp] = useState(false);
   const [singleKeys, setSingleKeys] = useState(true);
+  const t = useT();
+  const { ref: barRef, onKeyDown: onBarKeyDown } = useRovingToolbar<HTMLDivElement>();
 
   useEffect(() => {
     if (!singleKeys) return;
@@ -55,53 +59,53 @@ export function Toolbar() {
 
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label="History and settings">
+      <div ref={barRef} onKeyDown={onBarKeyDown} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <button
           type="button"
           onClick={() => api.getState().undo()}
           disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
+          title={t('toolbar.undoTitle')}
           aria-keyshortcuts="Control+Z"
         >
-          ↶ Undo
+          {t('toolbar.undo')}
         </button>
         <button
           type="button"
           onClick={() => api.getState().redo()}
           disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
+          title={t('toolbar.redoTitle')}
           aria-keyshortcuts="Control+Shift+Z Control+Y"
         >
-          ↷ Redo
+          {t('toolbar.redo')}
         </button>
-        <button type="button" onClick={() => api.getState().reset()} title="A fresh Docker host">
-          Reset
+        <button type="button" onClick={() => api.getState().reset()} title={t('toolbar.resetTitle')}>
+          {t('toolbar.reset')}
         </button>
         <label>
           Docker
           <select
             value={profile}
             onChange={(e) => api.getState().reset(e.target.value as DockerProfile)}
-            aria-label="Docker profile (resets)"
+            aria-label={t('toolbar.profile')}
           >
-            <option value="classic">classic (2020)</option>
-            <option value="current">current</option>
+            <option value="classic">{t('toolbar.classic')}</option>
+            <option value="current">{t('toolbar.current')}</option>
           </select>
         </label>
         <label>
-          Theme
+          {t('toolbar.theme')}
           <select
             value={theme}
             onChange={(e) => api.getState().setTheme(e.target.value as ThemePref)}
-            aria-label="Theme"
+            aria-label={t('toolbar.theme')}
           >
-            <option value="system">system</option>
-            <option value="light">light</option>
-            <option value="dark">dark</option>
+            <option value="system">{t('toolbar.system')}</option>
+            <option value="light">{t('toolbar.light')}</option>
+            <option value="dark">{t('toolbar.dark')}</option>
           </select>
         </label>
         <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?" aria-haspopup="dialog">
-          Keyboard shortcuts
+          {t('toolbar.shortcuts')}
         </button>
       </div>
       {help && (

@@ -35,8 +35,8 @@ const bridgeOf = (w: World, name: string) => Object.values(w.docker.networks).fi
 const dropText = (w: World) => w.lastPackets.flatMap((p) => p.trace).find((h) => h.kind === 'drop')?.text;
 
 describe.each([
-  ['classic', (br: string) => `DOCKER-ISOLATION-STAGE-2: -o ${br} -j DROP`],
-  ['current', (br: string) => `DOCKER: ! -i ${br} -o ${br} -j DROP`],
+  ['classic', (br: string) => `dropped by iptables rule: -A DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`],
+  ['current', (br: string) => `dropped by iptables rule: -A DOCKER ! -i ${br} -o ${br} -j DROP`],
 ] as const)('isolation between bridge networks (%s)', (profile, rule) => {
   it('drops a ping from a user network to a container on another, naming the rule', () => {
     const s = session(profile);
@@ -104,6 +104,8 @@ describe.each([
     // the host, which forwards from docker0 into the internal bridge.
     const r = s.run('docker exec cd ping -c1 172.18.0.2');
     expect(r.out).toBe(LOST('172.18.0.2'));
-    expect(dropText(r.world)).toBe(`${chain}: ! -s 172.18.0.0/16 -o ${bridgeOf(r.world, 'priv')} -j DROP`);
+    expect(dropText(r.world)).toBe(
+      `dropped by iptables rule: -A ${chain} ! -s 172.18.0.0/16 -o ${bridgeOf(r.world, 'priv')} -j DROP`,
+    );
   });
 });

@@ -14,11 +14,12 @@ function run(w: World, image: string, network?: string, name?: string): { world:
 }
 
 describe('sockets of containers', () => {
-  it('binds nginx on 0.0.0.0:80 in its own namespace, with its host pid', () => {
+  it('binds nginx on 0.0.0.0:80 and [::]:80 (ipv6only) in its own namespace, with its host pid', () => {
     const { world, id } = run(createWorld(), 'nginx');
     const c = world.docker.containers[id]!;
     expect(world.kernel.netns[c.netns!]!.sockets).toEqual([
       { proto: 'tcp', addr: '0.0.0.0', port: 80, process: 'nginx', pid: c.pid },
+      { proto: 'tcp', addr: '::', port: 80, process: 'nginx', pid: c.pid, v6only: true },
     ]);
     expect(world.lastOps.at(-1)).toMatchObject({ op: 'bindSocket', netns: c.netns, port: 80 });
   });
@@ -48,7 +49,8 @@ describe('sockets of containers', () => {
     expect(last.bindFailed).toEqual({ addr: '0.0.0.0', port: 80, v6: true });
     expect(last.finishedAt! - last.startedAt).toBe(2500);
     // Only the first one's socket remains.
-    expect(second.world.kernel.netns[INIT_NET]!.sockets).toHaveLength(1);
+    // The first nginx's two sockets (0.0.0.0:80 and [::]:80).
+    expect(second.world.kernel.netns[INIT_NET]!.sockets).toHaveLength(2);
   });
 
   it('lets two bridge nginx bind port 80 each: one namespace each', () => {

@@ -1,8 +1,9 @@
 // Accessibility in the browser (Debian's Chromium, the built site): axe-core finds no violation
 // (WCAG 2.x A/AA and best practices) on the main views in the light and dark themes; the app is
 // usable from the keyboard (visible focus, shortcuts help, Esc out of the terminal, the text twin
-// of the diagram); the live region says what each command changed.
-// Presenter mode does not exist yet, so it is not scanned.
+// of the diagram); the live region says what each command changed. Presenter mode is scanned at
+// 1920×1080 through the tour's steps, with its key list and the app's shortcuts dialog open, and
+// in Traditional Chinese; the mode bar and the toolbar are keyboard toolbars (roving tabindex).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -77,6 +78,61 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('axe, presenter mode at 1920×1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  for (const lang of ['en', 'zh-TW'] as const)
+    test(`no violations in presenter mode (${lang}): tour steps, a question, its key list, the shortcuts dialog`, async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      await page.goto(`./?lang=${lang}`);
+      await expect(page.locator('.xterm-rows')).toContainText('root@docker-host:~#');
+      const found: Record<string, string[]> = {};
+      // The shortcuts dialog of the app (listing the presenter keys too), before presenter mode.
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expect(page.getByTestId('presenter-keys')).toBeVisible();
+      found['shortcuts dialog'] = await axe(page);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.locator('.lesson-presenter').click();
+      await expect(page.locator('main')).toHaveClass(/is-presenter/);
+      await expect(page.locator('.presenter-exit')).toBeVisible();
+      found['presenter, intro'] = await axe(page);
+      // The none step: a question, answered, then run (Space), then the bridge step run.
+      await page.keyboard.press('ArrowRight');
+      await page.locator('.lesson-question').getByRole('radio').first().check();
+      found['presenter, question'] = await axe(page);
+      await page.locator('.lesson-step-title').click();
+      await page.keyboard.press('Space');
+      await expect(page.locator('.lesson-run')).toBeDisabled();
+      found['presenter, none run'] = await axe(page);
+      for (let i = 0; i < 2; i++) {
+        await page.keyboard.press('ArrowRight');
+        const radios = page.locator('.lesson-question').getByRole('radio');
+        if ((await radios.count()) > 0) {
+          await radios.first().check();
+          await page.locator('.lesson-step-title').click();
+        }
+        await page.keyboard.press('Space');
+        await expect(page.locator('.lesson-run')).toBeDisabled();
+      }
+      found['presenter, bridge run'] = await axe(page);
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      found['presenter key list'] = await axe(page);
+      await page.keyboard.press('Escape');
+
+      const total = Object.values(found).reduce((n, v) => n + v.length, 0);
+      console.log(`axe (presenter, ${lang}): ${Object.keys(found).length} views scanned, ${total} violation(s)`);
+      expect(found, `axe found ${total} violation(s)`).toEqual(
+        Object.fromEntries(Object.keys(found).map((k) => [k, []])),
+      );
+    });
+});
 
 test.describe('keyboard', () => {
   test.use({ viewport: { width: 1400, height: 1000 } });
@@ -169,4 +225,26 @@ test('the live region says in words what a command changed', async ({ page }) =>
     /Container bridge started: Docker created network namespace 1 and a veth pair: eth0 in the container, veth[0-9a-f]{7} on docker0; its address is 172\.17\.0\.2\/16\./,
   );
   await expect(status).toHaveAttribute('aria-live', 'polite');
+});
+
+test.describe('toolbars', () => {
+  test.use({ viewport: { width: 1400, height: 1000 } });
+
+  test('the mode bar is one Tab stop; → moves along it and Enter presses the button reached', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('.xterm-rows')).toContainText('root@docker-host:~#');
+    const bar = page.getByRole('toolbar', { name: 'Add a container' });
+    await bar.getByRole('button', { name: 'Add none container' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(bar.getByRole('button', { name: 'Add host container' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(bar.getByRole('button', { name: 'Add bridge container' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-pane="kernel"] [data-kind="container"]:not([data-leaving])')).toHaveCount(1);
+    // Tab leaves the bar at once (one stop), Shift+Tab comes back to the control last used.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="toolbar"]'))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    await expect(bar.getByRole('button', { name: 'Add bridge container' })).toBeFocused();
+  });
 });

@@ -1,5 +1,6 @@
 // Browser tests of sharing and keeping: a link round trip for each Docker mode (opened in a new
-// browser context: same data-keys in both panes, same output for the same command), hostile
+// browser context: same data-keys in both panes, same output for the same command, and the same
+// Docker profile, theme, language and tour step), hostile
 // links, autosave across a reload, damaged storage, and the SVG/PNG/text/script exports.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -43,11 +44,40 @@ async function outputOf(p: Page, cmd: string): Promise<string> {
 }
 
 async function copyLink(p: Page): Promise<string> {
-  await p.getByText('Share & export').click();
-  await p.getByRole('button', { name: 'Copy link' }).click();
+  // The menu speaks the page's language (en.ts / zhTW.ts).
+  await p.locator('.share-menu summary').click();
+  await p.getByRole('button', { name: /^(Copy link|複製連結)$/ }).click();
   const link = await p.getByTestId('share-link').inputValue();
   expect(link).toMatch(/#lab=1\./);
   return link;
+}
+
+/** Profile, theme, language and tour step a link must carry (each mode uses another mix). */
+const SETTINGS: Record<string, { profile: string; theme: string; lang: string; next: number }> = {
+  none: { profile: 'current', theme: 'dark', lang: 'zh-TW', next: 1 },
+  host: { profile: 'classic', theme: 'light', lang: 'zh-TW', next: 2 },
+  bridge: { profile: 'current', theme: 'light', lang: 'en', next: 3 },
+  container: { profile: 'classic', theme: 'dark', lang: 'en', next: 4 },
+};
+
+const profileSelect = (p: Page) => p.locator('select:has(option[value="current"])');
+const themeSelect = (p: Page) => p.locator('select:has(option[value="dark"])');
+
+async function applySettings(p: Page, s: (typeof SETTINGS)[string]) {
+  // The profile first: changing it resets the host and the tour.
+  await profileSelect(p).selectOption(s.profile);
+  await themeSelect(p).selectOption(s.theme);
+  await p.getByTestId('lang-select').selectOption(s.lang);
+  for (let i = 0; i < s.next; i++) await p.locator('.lesson-actions button').last().click();
+}
+
+async function settingsOf(p: Page) {
+  return {
+    profile: await profileSelect(p).inputValue(),
+    theme: await themeSelect(p).inputValue(),
+    lang: await p.locator('html').getAttribute('lang'),
+    progress: await p.locator('.lesson-progress').innerText(),
+  };
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
@@ -61,10 +91,13 @@ test.describe('share links', () => {
   for (const [mode, lines] of Object.entries(MODES)) {
     test(`${mode} mode: the link opened in a new browser gives the same state`, async ({ page, browser }) => {
       await page.goto('./');
+      await applySettings(page, SETTINGS[mode]);
       for (const l of lines) await typeLine(page, l);
       await expect(page.locator('[data-pane="kernel"] [data-kind="container"]:not([data-leaving])')).toHaveCount(
         lines.length,
       );
+      const settings = await settingsOf(page);
+      expect(settings.lang).toBe(SETTINGS[mode].lang);
       const link = await copyLink(page);
       const other = await freshPage(browser);
       const errors: string[] = [];
@@ -79,6 +112,7 @@ test.describe('share links', () => {
       for (const l of lines) await expect.poll(() => terminalText(other)).toContain(`root@docker-host:~# ${l}`);
       const cmd = 'ip -o addr';
       expect(await outputOf(other, cmd)).toBe(await outputOf(page, cmd));
+      await expect.poll(() => settingsOf(other)).toEqual(settings);
       // The fragment is dropped once read: a reload restores later work, not the link again.
       expect(new URL(other.url()).hash).toBe('');
       expect(errors).toEqual([]);
@@ -168,14 +202,31 @@ test.describe('exports', () => {
       const err = doc.getElementsByTagName('parsererror').length;
       const keysIn = (pane: string) =>
         [...doc.querySelectorAll(`svg[data-pane="${pane}"] [data-key]`)].map((e) => e.getAttribute('data-key'));
+      const titles = (pane: string) =>
+        [...doc.querySelectorAll(`svg[data-pane="${pane}"] > title`)].map(
+          (e) => `${e.getAttribute('lang')}:${e.textContent}`,
+        );
+      // Each translated label: a <switch> with the zh-TW text first, the English one as fallback.
+      const switches = [...doc.querySelectorAll('switch')].map((sw) =>
+        [...sw.children].map((c) => `${c.getAttribute('systemLanguage') ?? '*'}:${c.textContent}`).join('|'),
+      );
       return {
         err,
         kernel: keysIn('kernel'),
         user: keysIn('user'),
         width: Number(doc.documentElement.getAttribute('width')),
+        kernelTitles: titles('kernel'),
+        userTitles: titles('user'),
+        switches,
       };
     }, svg);
     expect(parsed.err).toBe(0);
+    // Both languages: the panes' titles (catalogues en.ts/zhTW.ts) and the drawn words.
+    expect(parsed.kernelTitles).toEqual(['en:Kernel view', 'zh-TW:核心視角']);
+    expect(parsed.userTitles).toEqual(['en:User view', 'zh-TW:使用者視角']);
+    expect(parsed.switches).toContain('zh-TW:核心空間|*:Kernel Space');
+    expect(parsed.switches).toContain('zh-TW:沒有位址|*:no address');
+    expect(parsed.switches).toContain('zh-TW:docker0 交換器|*:docker0 switch');
     for (const pane of ['kernel', 'user'] as const) {
       const shown = await keys(page, pane);
       expect(shown.length).toBeGreaterThan(0);

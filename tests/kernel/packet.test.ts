@@ -173,7 +173,11 @@ describe('the filter table on the forward path', () => {
     const w = walkPacket(twoBridges(isolation), 'netns:1', { dst: '172.18.0.2', ttl: 64, payload: 56 });
     expect(w.outcome).toEqual({ kind: 'lost', why: `filtered by ${S2}` });
     const drop = w.trace.at(-1)!;
-    expect(drop).toMatchObject({ netns: H, kind: 'drop', text: `${S2}: -o br-red -j DROP` });
+    expect(drop).toMatchObject({
+      netns: H,
+      kind: 'drop',
+      text: `dropped by iptables rule: -A ${S2} -o br-red -j DROP`,
+    });
     // Nothing went out of br-red: the drop happens before the egress.
     expect(w.state.links[linkByName(w.state, H, 'br-red')!.id]!.stats.txPackets).toBe(0);
   });

@@ -43,7 +43,7 @@ describe('share link round trip', () => {
     expect(r.ok && r.lab.lines).toEqual([MODES.bridge[0]]);
   });
 
-  it('keeps optional fields of the open format (tour step, language)', () => {
+  it('keeps optional fields of the open format (tour step, language, view options)', () => {
     const lab: SharedLab = {
       lines: [],
       profile: 'classic',
@@ -51,6 +51,7 @@ describe('share link round trip', () => {
       seed: 1,
       tour: { id: 'modes', step: 3 },
       lang: 'zh-TW',
+      view: { presenter: true, zoom: 1.5, speed: 0.25 },
     };
     expect(decodeShare(encodeShare(lab))).toEqual({ ok: true, lab });
   });
@@ -85,6 +86,10 @@ describe('hostile links', () => {
     ['a bad seed', pack({ v: 1, lines: [], seed: 1.5 }), /invalid seed/],
     ['a tour id with markup', pack({ v: 1, lines: [], tour: { id: '<img src=x>', step: 1 } }), /invalid tour step/],
     ['a language with markup', pack({ v: 1, lines: [], lang: '"><svg onload=alert(1)>' }), /invalid language/],
+    ['view options that are not an object', pack({ v: 1, lines: [], view: 'big' }), /invalid view options/],
+    ['a presenter flag that is not a boolean', pack({ v: 1, lines: [], view: { presenter: 'yes' } }), /invalid view/],
+    ['a zoom out of range', pack({ v: 1, lines: [], view: { zoom: 1e9 } }), /invalid view options/],
+    ['a speed that is not a number', pack({ v: 1, lines: [], view: { speed: '2' } }), /invalid view options/],
     ['__proto__ keys', '#lab=1.' + compressToEncodedURIComponent('{"__proto__":{"v":1},"lines":[]}'), /format version/],
   ];
   for (const [name, hash, message] of table) {

@@ -31,8 +31,8 @@ function runTour(profile: 'classic' | 'current' = 'classic') {
 }
 
 describe('the guided tour', () => {
-  it('starts with an introduction and ends with the Kubernetes pod step, through the four modes', () => {
-    expect(TOUR.map((s) => s.id)).toEqual(['intro', 'none', 'host', 'bridge', 'bridge2', 'container', 'pods']);
+  it('starts with an introduction, goes through the four modes to the Kubernetes pod step, then pods and CNI', () => {
+    expect(TOUR.map((s) => s.id)).toEqual(['intro', 'none', 'host', 'bridge', 'bridge2', 'container', 'pods', 'cni']);
   });
 
   for (const profile of ['classic', 'current'] as const) {

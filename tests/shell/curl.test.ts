@@ -19,6 +19,16 @@ describe('curl errors', () => {
       status: 7,
     });
   });
+  it('still prints -w on a failed transfer, with code 000 and no remote address', () => {
+    // Real curl 7.88.1 in a throwaway namespace, nothing listening on 127.0.0.1:81:
+    // `curl -s -o /dev/null -w '%{http_code}|%{remote_ip}|%{remote_port}|%{size_download}\n'` printed `000||0|0`, exit 7.
+    expect(
+      run(
+        w,
+        "curl -s -o /dev/null -w '%{http_code}|%{remote_ip}|%{remote_port}|%{size_download}\\n' http://172.17.0.3:81/",
+      ),
+    ).toMatchObject({ out: '000||0|0\n', err: '', status: 7 });
+  });
   it('says nothing with -s but keeps the exit code', () => {
     expect(run(w, 'curl -s http://172.17.0.3:81/')).toMatchObject({ out: '', err: '', status: 7 });
   });

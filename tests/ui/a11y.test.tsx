@@ -1,10 +1,13 @@
 // Component tests of the accessibility pieces (Testing Library, a fresh store each): the live
 // region updates after a command, undo and reset; the text twin is an ARIA tree driven by the
-// arrow keys whose Enter selects through the store; the shortcuts help opens and closes.
+// arrow keys whose Enter selects through the store; the shortcuts help opens and closes and lists
+// presenter mode's keys; the mode bar and the toolbar are ARIA toolbars with a roving tabindex.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store';
 import { App } from '../../src/ui/App';
+import { t } from '../../src/ui/i18n';
+import { PRESENTER_KEYS } from '../../src/ui/presenterKeys';
 import { SHORTCUTS } from '../../src/ui/ShortcutsHelp';
 
 function setup(lines: string[] = []) {
@@ -101,7 +104,13 @@ describe('the keyboard shortcuts help', () => {
     // The dialog's code loads on first use.
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
-    for (const s of SHORTCUTS) expect(dialog).toHaveTextContent(s.what);
+    for (const s of SHORTCUTS) expect(dialog).toHaveTextContent(t('en', s.what));
+    // Presenter mode's keys are listed here too, not only in presenter mode's own list.
+    const presenterKeys = within(screen.getByTestId('presenter-keys'));
+    for (const k of PRESENTER_KEYS) {
+      expect(presenterKeys.getByText(k.keys, { selector: 'kbd' })).toBeInTheDocument();
+      expect(presenterKeys.getByText(t('en', k.what))).toBeInTheDocument();
+    }
     expect(dialog).toHaveTextContent('Esc');
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -134,4 +143,35 @@ describe('the legend', () => {
     expect(legend).toHaveTextContent('dotted line: bridge port');
     expect(legend).toHaveTextContent('dashed line: container lives in');
   });
+});
+
+describe('toolbars with a roving tabindex', () => {
+  for (const name of ['Add a container', 'History and settings']) {
+    it(`${name}: one Tab stop, ← → Home End move between its controls`, () => {
+      setup();
+      const bar = screen.getByRole('toolbar', { name });
+      const items = [...bar.querySelectorAll<HTMLElement>('button, select, input')].filter(
+        (e) => !(e as HTMLButtonElement).disabled,
+      );
+      expect(items.length).toBeGreaterThan(2);
+      // Exactly one control of the row is in the Tab order.
+      const stops = () =>
+        [...bar.querySelectorAll<HTMLElement>('button, select, input')].filter((e) => e.tabIndex === 0);
+      expect(stops()).toEqual([items[0]]);
+      items[0].focus();
+      fireEvent.keyDown(items[0], { key: 'ArrowRight' });
+      expect(document.activeElement).toBe(items[1]);
+      expect(stops()).toEqual([items[1]]);
+      fireEvent.keyDown(items[1], { key: 'End' });
+      expect(document.activeElement).toBe(items[items.length - 1]);
+      // ← from the first wraps to the last, → from the last wraps to the first.
+      fireEvent.keyDown(items[items.length - 1], { key: 'ArrowRight' });
+      expect(document.activeElement).toBe(items[0]);
+      fireEvent.keyDown(items[0], { key: 'ArrowLeft' });
+      expect(document.activeElement).toBe(items[items.length - 1]);
+      fireEvent.keyDown(items[items.length - 1], { key: 'Home' });
+      expect(document.activeElement).toBe(items[0]);
+      expect(stops()).toEqual([items[0]]);
+    });
+  }
 });

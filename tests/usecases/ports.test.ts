@@ -61,8 +61,10 @@ describe('use case: two host-mode nginx containers collide on port 80', () => {
     const listeners = shown(ss!)
       .split('\n')
       .filter((l) => l.startsWith('LISTEN'));
-    expect(listeners).toHaveLength(1);
+    // web1's nginx: 0.0.0.0:80 and [::]:80 (its ipv6only listener, the next descriptor).
+    expect(listeners).toHaveLength(2);
     expect(listeners[0]).toMatch(/ 0\.0\.0\.0:80 .*users:\(\("nginx",pid=\d+,fd=6\)\)$/);
+    expect(listeners[1]).toMatch(/ \[::\]:80 .*users:\(\("nginx",pid=\d+,fd=7\)\)$/);
     expect(shown(curl!)).toContain('<title>Welcome to nginx!</title>');
   });
 });

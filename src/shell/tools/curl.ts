@@ -6,6 +6,7 @@ import type { World } from '../../docker/world';
 import { registerTool } from '../registry';
 import type { ExecContext, Tool, ToolIO, ToolResult } from '../types';
 import { connect, resolveHost, type ConnectResult } from './tcp';
+import { isIPv6 } from './docker/validate';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 
@@ -19,6 +20,8 @@ interface CurlOpts {
   writeOut?: string;
   connectTimeout?: number;
   url?: string;
+  /** -6: resolve names to IPv6 addresses only. */
+  ipv6?: boolean;
 }
 
 /** Options that take a value (short and long spellings). */
@@ -52,6 +55,9 @@ const FLAGS: Record<string, keyof CurlOpts | 'ignore'> = {
   '-L': 'ignore',
   '--location': 'ignore',
   '-4': 'ignore',
+  '--ipv4': 'ignore',
+  '-6': 'ipv6',
+  '--ipv6': 'ipv6',
   '-f': 'ignore',
   '--fail': 'ignore',
 };
@@ -253,11 +259,16 @@ function outsideResponse(ip: string, now: number): HttpResponse {
   };
 }
 
-function parseUrl(url: string): { scheme: string; host: string; port: number; path: string } | undefined {
-  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/:?#]*)(?::(\d*))?([^?#]*)?/.exec(url);
+/** Splits a URL; an IPv6 host comes in brackets (`http://[::1]:8080/`) and is returned without them. */
+function parseUrl(
+  url: string,
+): { scheme: string; host: string; port: number; path: string; bracketed: boolean } | undefined {
+  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^/:?#]*)(?::(\d*))?([^?#]*)?/.exec(url);
   if (!m) return undefined;
   const scheme = (m[1] ?? 'http').toLowerCase();
-  return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' };
+  const bracketed = m[2].startsWith('[');
+  const host = bracketed ? m[2].slice(1, -1) : m[2];
+  return { scheme, host, port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/', bracketed };
 }
 
 /** curl's max5data(): a byte count or speed in at most 5 characters. */
@@ -286,8 +297,21 @@ function progressMeter(bytes: number, micros: number): string {
 
 function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolResult {
   const o = parseArgs(argv);
+  // What -w prints; on a failed transfer curl still prints it, with response code 000 and no
+  // remote address (checked with curl 7.88.1: `000||0|0`).
+  const writeOut = (code: string, size: number, tried?: { ip: string; port: number }): string =>
+    ('writeOut' in o ? (o.writeOut ?? '') : '')
+      .replace(/%\{http_code\}|%\{response_code\}/g, code)
+      .replace(/%\{remote_ip\}/g, tried?.ip ?? '')
+      .replace(/%\{remote_port\}/g, String(tried?.port ?? 0))
+      .replace(/%\{size_download\}/g, String(size))
+      .replace(/\\n/g, '\n');
   const done = (stdout: string, stderr: string, status: number, w = world): ToolResult => ({
-    stdout,
+    // Status 2 is an option error: curl stops before any transfer and prints no -w text.
+    stdout:
+      status !== 0 && status !== 2 && 'writeOut' in o && o.writeOut !== undefined
+        ? stdout + writeOut('000', 0)
+        : stdout,
     stderr,
     status,
     world: w,
@@ -307,11 +331,31 @@ function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolR
     if (!quietErrors) err += `curl: (${code}) ${msg}\n`;
     return done('', err, code, w);
   };
-  const target = resolveHost(u.host, world, ctx);
+  // An IPv6 literal stands for itself; with -6, localhost is ::1 (/etc/hosts) and other names
+  // have no IPv6 address in this model.
+  const v6Literal = u.bracketed && isIPv6(u.host);
+  if (u.bracketed && !v6Literal) return fail(3, 'URL using bad/illegal format or missing URL');
+  const target = v6Literal
+    ? { ip: u.host }
+    : o.ipv6
+      ? u.host === 'localhost'
+        ? { ip: '::1', name: 'localhost' }
+        : undefined
+      : resolveHost(u.host, world, ctx);
   if (!target) return fail(6, `Could not resolve host: ${u.host}`);
   const shownHost = u.host;
-  if (o.verbose) err += `*   Trying ${target.ip}:${u.port}...\n`;
-  const c = connect(world, ctx.netns, target.ip, u.port);
+  const tryLine = (ip: string) => `*   Trying ${ip.includes(':') ? `[${ip}]` : ip}:${u.port}...\n`;
+  if (o.verbose) err += tryLine(target.ip);
+  let c = connect(world, ctx.netns, target.ip, u.port);
+  // localhost is ::1 as well: after a refusal on 127.0.0.1, curl tries it.
+  if (c.result.kind === 'refused' && target.ip === '127.0.0.1' && u.host === 'localhost' && !o.ipv6) {
+    const again = connect(c.traffic.world, ctx.netns, '::1', u.port);
+    if (again.result.kind === 'connected') {
+      if (o.verbose) err += `* connect to 127.0.0.1 port ${u.port} failed: Connection refused\n${tryLine('::1')}`;
+      target.ip = '::1';
+      c = again;
+    }
+  }
   let w = c.traffic.world;
   const r: ConnectResult = c.result;
   const timeoutMs = o.connectTimeout !== undefined ? Math.round(o.connectTimeout * 1000) : undefined;
@@ -355,7 +399,8 @@ function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolR
       break;
   }
   if (o.verbose) err += `* Connected to ${shownHost} (${target.ip}) port ${u.port} (#0)\n`;
-  const hostHeader = u.port === 80 ? u.host : `${u.host}:${u.port}`;
+  const hostName = u.bracketed ? `[${u.host}]` : u.host;
+  const hostHeader = u.port === 80 ? hostName : `${hostName}:${u.port}`;
   const method = o.head ? 'HEAD' : 'GET';
   if (o.verbose)
     err += `> ${method} ${u.path} HTTP/1.1\r\n> Host: ${hostHeader}\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n`;
@@ -394,13 +439,7 @@ function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolR
     err +=
       resp.version === '1.0' ? '* Closing connection 0\n' : '* Connection #0 to host ' + shownHost + ' left intact\n';
   if (o.writeOut !== undefined) {
-    const code = resp.status.split(' ')[0];
-    out += o.writeOut
-      .replace(/%\{http_code\}|%\{response_code\}/g, code)
-      .replace(/%\{remote_ip\}/g, target.ip)
-      .replace(/%\{remote_port\}/g, String(u.port))
-      .replace(/%\{size_download\}/g, String(body.length))
-      .replace(/\\n/g, '\n');
+    out += writeOut(resp.status.split(' ')[0], body.length, { ip: target.ip, port: u.port });
   }
   return done(out, err, 0, advance(1));
 }

@@ -17,3 +17,7 @@ import './ss';
 import './traceroute';
 import './tcpdump';
 import './iptables';
+import './fs';
+import './lsns';
+import './env';
+import './cut';

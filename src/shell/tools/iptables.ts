@@ -1,132 +1,250 @@
-// shell/tools/iptables.ts — a minimal `iptables` (1.8.9, nf_tables backend) for the nat table's
-// POSTROUTING MASQUERADE rules the kernel model holds (`-s NET ! -o DEV -j MASQUERADE`): -S, -L,
-// -A, -I, -D, -F. Docker's other nat rules (the DOCKER chain and its jumps) are printed as the
-// daemon installs them; they are not modelled as data and cannot be changed here. Keeps no state.
-import { commitOps, type World } from '../../docker/world';
-import { formatIPv4, INIT_NET, parseIPv4, type KernelOp, type MasqueradeRule } from '../../kernel';
+// shell/tools/iptables.ts — `iptables` and `iptables-save` (1.8.9, nf_tables backend) over the
+// kernel model's raw, filter and nat tables: -S, -L (-n, -v, -x, --line-numbers), -A, -I, -D,
+// -N, -X, -F, -P with the common matches (-s -d -i -o -p --sport --dport, addrtype, conntrack)
+// and the targets ACCEPT DROP REJECT RETURN DNAT MASQUERADE and user chains. Every change is a
+// kernel op. Texts and exit statuses were checked against the real iptables 1.8.9 in a namespace.
+import type { World } from '../../docker/world';
+import {
+  formatFilterRule,
+  formatIPv4,
+  parseIPv4,
+  PROTO_NUMBERS,
+  type FilterRule,
+  type IptTable,
+  type KernelOp,
+  type MasqueradeRule,
+  type RuleMatch,
+} from '../../kernel';
+import { commitAs, mayAdminNet } from '../caps';
 import { registerTool } from '../registry';
 import type { ExecContext, Tool, ToolResult } from '../types';
+import { serviceName } from './tcp';
 
 const V = 'iptables v1.8.9 (nf_tables)';
 const TRY = "Try `iptables -h' or 'iptables --help' for more information.\n";
-const BUILTIN_NAT = ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'];
-const UNSUPPORTED =
-  'netns-lab: iptables: only the nat table\'s POSTROUTING "-s NET ! -o DEV -j MASQUERADE" rules are simulated (-S, -L, -A, -I, -D, -F)\n';
+const BUILTIN: Record<IptTable, string[]> = {
+  raw: ['PREROUTING', 'OUTPUT'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+};
+/** iptables-save's table order. */
+const TABLES: IptTable[] = ['raw', 'filter', 'nat'];
+const TARGETS = ['ACCEPT', 'DROP', 'REJECT', 'RETURN', 'DNAT', 'MASQUERADE'];
+/** Without NET_ADMIN the nf_tables socket refuses even a read (CHECKED with capsh --drop). */
+const EPERM = (prog: string) =>
+  `${prog} v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)\n`;
 
-/** A rule as `iptables -S` prints it, with what -L shows of it. */
-interface ShownRule {
-  chain: string;
-  spec: string;
-  target: string;
-  source: string;
-  dest: string;
-  extra: string;
+// ---------------------------------------------------------------- the tables as iptables sees them
+
+/** The nat table's MASQUERADE list (kernel `nat`) as rules of POSTROUTING. */
+function masqRule(m: MasqueradeRule): FilterRule {
+  return { chain: 'POSTROUTING', src: { value: m.source }, out: { value: m.notOut, not: true }, target: 'MASQUERADE' };
 }
 
-function masqSpec(r: MasqueradeRule): ShownRule {
+interface TableView {
+  /** Every rule, built-in chains first, in the order each chain holds them. */
+  rules: FilterRule[];
+  /** User chains, sorted as iptables lists them. */
+  user: string[];
+  policy: (chain: string) => string;
+  exists: boolean;
+}
+
+function view(w: World, ns: string, table: IptTable): TableView {
+  const n = w.kernel.netns[ns]!;
+  const own = (table === 'nat' ? n.natRules : table === 'raw' ? n.rawRules : n.filter) ?? [];
+  const rules = table === 'nat' ? [...(n.nat ?? []).map(masqRule), ...own] : [...own];
+  const user = new Set(n.chains?.[table] ?? []);
+  for (const r of rules) if (!BUILTIN[table].includes(r.chain)) user.add(r.chain);
+  const sortedUser = [...user].sort();
+  const order = [...BUILTIN[table], ...sortedUser];
+  const ordered = order.flatMap((c) => rules.filter((r) => r.chain === c));
+  const hasPolicy = Object.keys(n.policies ?? {}).some((k) => k.startsWith(`${table}:`));
   return {
-    chain: 'POSTROUTING',
-    spec: `-s ${r.source} ! -o ${r.notOut} -j MASQUERADE`,
-    target: 'MASQUERADE',
-    source: r.source,
-    dest: '0.0.0.0/0',
-    extra: '',
+    rules: ordered,
+    user: sortedUser,
+    policy: (c) => n.policies?.[`${table}:${c}`] ?? 'ACCEPT',
+    exists: ordered.length > 0 || sortedUser.length > 0 || hasPolicy,
   };
 }
 
-/**
- * The rules dockerd adds to the nat table besides MASQUERADE (setup_ip_tables_linux.go; CAPTURE
- * iptables-save-v27.txt and -v29.txt): the DOCKER chain, the jumps to it for local destinations,
- * and before v29 a RETURN for traffic from docker0.
- */
-function dockerNat(w: World, ns: string): { chains: string[]; rules: ShownRule[] } {
-  if (ns !== INIT_NET || !w.docker.installed) return { chains: [], rules: [] };
-  const rules: ShownRule[] = [
-    {
-      chain: 'PREROUTING',
-      spec: '-m addrtype --dst-type LOCAL -j DOCKER',
-      target: 'DOCKER',
-      source: '0.0.0.0/0',
-      dest: '0.0.0.0/0',
-      extra: ' ADDRTYPE match dst-type LOCAL',
-    },
-    {
-      chain: 'OUTPUT',
-      spec: '! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER',
-      target: 'DOCKER',
-      source: '0.0.0.0/0',
-      dest: '!127.0.0.0/8',
-      extra: ' ADDRTYPE match dst-type LOCAL',
-    },
-  ];
-  if (w.docker.profile === 'classic')
-    rules.push({
-      chain: 'DOCKER',
-      spec: '-i docker0 -j RETURN',
-      target: 'RETURN',
-      source: '0.0.0.0/0',
-      dest: '0.0.0.0/0',
-      extra: '',
-    });
-  return { chains: ['DOCKER'], rules };
+// ---------------------------------------------------------------- -S and iptables-save
+
+/** `-A CHAIN SPEC` (a rule without matches or target is just `-A CHAIN`). */
+function appendLine(r: FilterRule): string {
+  const spec = formatFilterRule(r);
+  return spec ? `-A ${r.chain} ${spec}` : `-A ${r.chain}`;
 }
 
-function natRules(w: World, ns: string): { chains: string[]; rules: ShownRule[] } {
-  const d = dockerNat(w, ns);
-  const masq = (w.kernel.netns[ns]?.nat ?? []).map(masqSpec);
-  const order = [...BUILTIN_NAT, ...d.chains];
-  const rules = [...d.rules, ...masq].sort((a, b) => order.indexOf(a.chain) - order.indexOf(b.chain));
-  return { chains: d.chains, rules };
-}
-
-/** `-S [CHAIN]`: policies, user chains, then the rules in chain order. */
-function listRules(w: World, ns: string, chain?: string): string {
-  const { chains, rules } = natRules(w, ns);
+function listRules(v: TableView, table: IptTable, chain?: string, num?: number): string {
+  const rules = v.rules.filter((r) => chain === undefined || r.chain === chain);
+  if (num !== undefined) {
+    const r = rules[num - 1];
+    return r ? `${appendLine(r)}\n` : '';
+  }
   let out = '';
-  for (const c of BUILTIN_NAT) if (!chain || chain === c) out += `-P ${c} ACCEPT\n`;
-  for (const c of chains) if (!chain || chain === c) out += `-N ${c}\n`;
-  for (const r of rules) if (!chain || chain === r.chain) out += `-A ${r.chain} ${r.spec}\n`;
+  for (const c of BUILTIN[table]) if (chain === undefined || chain === c) out += `-P ${c} ${v.policy(c)}\n`;
+  for (const c of v.user) if (chain === undefined || chain === c) out += `-N ${c}\n`;
+  for (const r of rules) out += `${appendLine(r)}\n`;
   return out;
 }
 
-// iptables' print_firewall: target "%-9s ", protocol " %-4s ", "-- ", then each address as
-// its inversion mark (' ' or '!') and "%-19s ", then the matches.
-function ruleLine(r: ShownRule, numeric: boolean): string {
-  const addr = (a: string) => {
-    const inv = a.startsWith('!') ? '!' : ' ';
-    const bare = a.replace(/^!/, '');
-    const shown = !numeric && bare === '0.0.0.0/0' ? 'anywhere' : bare;
-    return `${inv}${shown.padEnd(19)} `;
-  };
-  return `${r.target.padEnd(9)}  ${(numeric ? '0' : 'all').padEnd(4)} -- ${addr(r.source)}${addr(r.dest)}${r.extra}\n`;
+/** ctime(3) of the world's clock, as iptables-save stamps its output ("Sun Nov 29 20:38:01 2026"). */
+function ctime(ms: number): string {
+  const d = new Date(ms);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = String(d.getUTCDate()).padStart(2, ' ');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${day} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
-/** `-L [CHAIN]`: one block per chain, blank lines between them. */
-function listChains(w: World, ns: string, numeric: boolean, chain?: string): string {
-  const { chains, rules } = natRules(w, ns);
+function saveTable(w: World, ns: string, table: IptTable): string {
+  const v = view(w, ns, table);
+  const stamp = ctime(w.clock);
+  let out = `# Generated by iptables-save v1.8.9 (nf_tables) on ${stamp}\n*${table}\n`;
+  for (const c of BUILTIN[table]) out += `:${c} ${v.policy(c)} [0:0]\n`;
+  for (const c of v.user) out += `:${c} - [0:0]\n`;
+  for (const r of v.rules) out += `${appendLine(r)}\n`;
+  return `${out}COMMIT\n# Completed on ${stamp}\n`;
+}
+
+const iptablesSave: Tool = (world: World, argv: string[], _io, ctx: ExecContext): ToolResult => {
+  const done = (stdout: string, stderr: string, status: number): ToolResult => ({ stdout, stderr, status, world });
+  if (!mayAdminNet(ctx)) return done('', EPERM('iptables-save'), 4);
+  let only: IptTable | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-t' || a === '--table') {
+      const t = argv[++i];
+      if (t === undefined) return done('', "iptables-save: option '-t' requires an argument\n", 1);
+      if (!TABLES.includes(t as IptTable))
+        return done('', `iptables-save v1.8.9 (nf_tables): table '${t}' does not exist\n`, 1);
+      only = t as IptTable;
+    } else if (a === '-c' || a === '--counters') continue;
+  }
+  let out = '';
+  for (const t of TABLES)
+    if ((only === undefined || only === t) && view(world, ctx.netns, t).exists) out += saveTable(world, ctx.netns, t);
+  // `-t TABLE` prints that table even when nothing created it yet.
+  if (only !== undefined && out === '') out = saveTable(world, ctx.netns, only);
+  return done(out, '', 0);
+};
+
+// ---------------------------------------------------------------- -L
+
+/** The text of a rule's matches and target options, as -L prints them after the addresses. */
+function matchText(r: FilterRule, numeric: boolean): string {
+  const parts: string[] = [];
+  if (r.srcType || r.dstType) {
+    let s = 'ADDRTYPE match';
+    const t = (name: string, m?: RuleMatch) => {
+      if (m) s += ` ${name} ${m.not ? '!' : ''}${m.value}`;
+    };
+    t('src-type', r.srcType);
+    t('dst-type', r.dstType);
+    parts.push(s);
+  }
+  const ports = () => {
+    if (!r.sport && !r.dport) return;
+    const proto = (r.proto?.value ?? 'tcp') as 'tcp' | 'udp';
+    const port = (m: RuleMatch) => {
+      const name = numeric ? undefined : serviceName(proto, Number(m.value));
+      return `${m.not ? '!' : ''}${name ?? m.value}`;
+    };
+    let s = proto;
+    if (r.sport) s += ` spt:${port(r.sport)}`;
+    if (r.dport) s += ` dpt:${port(r.dport)}`;
+    parts.push(s);
+  };
+  const ct = () => {
+    if (r.established) parts.push('ctstate RELATED,ESTABLISHED');
+    else if (r.ctstate) parts.push(`${r.ctstate.not ? '! ' : ''}ctstate ${r.ctstate.value}`);
+  };
+  if (r.conntrackFirst) {
+    ct();
+    ports();
+  } else {
+    ports();
+    ct();
+  }
+  if (r.target === 'REJECT') parts.push('reject-with icmp-port-unreachable');
+  if (r.target === 'DNAT' && r.toDestination) parts.push(`to:${r.toDestination}`);
+  return parts.map((p) => ` ${p}`).join('');
+}
+
+interface ListOpts {
+  numeric: boolean;
+  verbose: boolean;
+  exact: boolean;
+  lineNumbers: boolean;
+}
+
+// xtables print_header/print_firewall: "%-9s " target, " %-4s " prot, "-- " opt, with -v
+// " %-6s " in and "%-6s " out (inversion marks inside), then each address as its inversion mark
+// and "%-19s ", then the matches. Counters are "%5llu " (or "%8llu " with -x).
+function ruleLine(r: FilterRule, n: number, o: ListOpts): string {
+  let s = o.lineNumbers ? `${String(n).padEnd(4)} ` : '';
+  if (o.verbose) s += o.exact ? `${'0'.padStart(8)} ${'0'.padStart(8)} ` : `${'0'.padStart(5)} ${'0'.padStart(5)} `;
+  const proto = r.proto?.value ?? 'all';
+  const shownProto = o.numeric ? String(PROTO_NUMBERS[proto] ?? proto) : proto;
+  s += `${r.target.padEnd(9)}  ${shownProto.padEnd(4)} -- `;
+  if (o.verbose) {
+    // An unset device is `*` with -n and `any` without it (CHECKED with iptables 1.8.9).
+    const dev = (m?: RuleMatch) => `${m?.not ? '!' : ''}${m?.value ?? (o.numeric ? '*' : 'any')}`.padEnd(6);
+    s += ` ${dev(r.in)} ${dev(r.out)} `;
+  }
+  const addr = (m?: RuleMatch) => {
+    const inv = m?.not ? '!' : ' ';
+    const bare = m ? m.value.replace(/\/32$/, '') : '0.0.0.0/0';
+    const shown = o.numeric ? bare : addrName(bare);
+    return `${inv}${shown.padEnd(19)} `;
+  };
+  return `${s}${addr(r.src)}${addr(r.dst)}${matchText(r, o.numeric)}\n`;
+}
+
+/**
+ * An address as -L without -n names it: hosts through /etc/hosts (localhost), networks through
+ * /etc/networks (Debian's netbase lists loopback and link-local); anything else stays numeric.
+ */
+function addrName(a: string): string {
+  if (a === '0.0.0.0/0') return 'anywhere';
+  if (a === '127.0.0.1') return 'localhost';
+  const [net, len] = a.split('/');
+  const names: Record<string, string> = { '127.0.0.0': 'loopback', '169.254.0.0': 'link-local' };
+  return len !== undefined && names[net!] ? `${names[net!]}/${len}` : a;
+}
+
+function listChains(v: TableView, table: IptTable, o: ListOpts, chain?: string): string {
   const blocks: string[] = [];
-  for (const c of [...BUILTIN_NAT, ...chains]) {
-    if (chain && chain !== c) continue;
-    const refs = rules.filter((r) => r.target === c).length;
-    let b = BUILTIN_NAT.includes(c) ? `Chain ${c} (policy ACCEPT)\n` : `Chain ${c} (${refs} references)\n`;
-    b += 'target     prot opt source               destination         \n';
-    for (const r of rules) if (r.chain === c) b += ruleLine(r, numeric);
+  let header = o.lineNumbers ? 'num  ' : '';
+  if (o.verbose) header += o.exact ? '    pkts      bytes ' : ' pkts bytes ';
+  header += 'target     prot opt ';
+  if (o.verbose) header += 'in     out     ';
+  header += 'source               destination         \n';
+  for (const c of [...BUILTIN[table], ...v.user]) {
+    if (chain !== undefined && chain !== c) continue;
+    let b: string;
+    if (BUILTIN[table].includes(c))
+      b = o.verbose
+        ? `Chain ${c} (policy ${v.policy(c)} 0 packets, 0 bytes)\n`
+        : `Chain ${c} (policy ${v.policy(c)})\n`;
+    else b = `Chain ${c} (${v.rules.filter((r) => r.target === c).length} references)\n`;
+    b += header;
+    v.rules.filter((r) => r.chain === c).forEach((r, i) => (b += ruleLine(r, i + 1, o)));
     blocks.push(b);
   }
   return blocks.join('\n');
 }
 
-/** `-s ADDR[/LEN]` as iptables stores it: masked, with its length (a host gets /32). */
-function normaliseSource(text: string): string | undefined {
-  const [ip, len] = text.split('/');
-  const v = parseIPv4(ip ?? '');
-  const n = len === undefined ? 32 : Number(len);
-  if (v === undefined || !/^\d+$/.test(len ?? '32') || n > 32) return undefined;
-  const mask = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
-  return `${formatIPv4((v & mask) >>> 0)}/${n}`;
-}
+// ---------------------------------------------------------------- parsing
 
-type Command = { kind: 'S' | 'L' | 'F'; chain?: string } | { kind: 'A' | 'I' | 'D'; chain: string; num?: number };
+type Cmd =
+  | { kind: 'S' | 'L' | 'F' | 'X'; chain?: string; num?: number }
+  | { kind: 'A' | 'I' | 'D' | 'C'; chain: string; num?: number }
+  | { kind: 'Z' }
+  | { kind: 'N'; chain: string }
+  | { kind: 'P'; chain: string; policy: string };
 
 const LONG: Record<string, string> = {
   '--table': '-t',
@@ -136,13 +254,258 @@ const LONG: Record<string, string> = {
   '--append': '-A',
   '--insert': '-I',
   '--delete': '-D',
+  '--check': '-C',
+  '--zero': '-Z',
+  '--new-chain': '-N',
+  '--new': '-N',
+  '--delete-chain': '-X',
+  '--policy': '-P',
   '--numeric': '-n',
   '--verbose': '-v',
+  '--exact': '-x',
   '--source': '-s',
   '--src': '-s',
+  '--destination': '-d',
+  '--dst': '-d',
+  '--in-interface': '-i',
   '--out-interface': '-o',
+  '--protocol': '-p',
+  '--match': '-m',
   '--jump': '-j',
+  '--destination-port': '--dport',
+  '--source-port': '--sport',
+  '--wait': '-w',
 };
+
+/** `-s ADDR[/LEN]` as iptables stores it: masked, with its length (a host gets /32). */
+function normaliseNet(text: string): string | undefined {
+  const [ip, len] = text.split('/');
+  const v = parseIPv4(ip ?? '');
+  const n = len === undefined ? 32 : Number(len);
+  if (v === undefined || !/^\d+$/.test(len ?? '32') || n > 32) return undefined;
+  const mask = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
+  return `${formatIPv4((v & mask) >>> 0)}/${n}`;
+}
+
+type Parsed =
+  | { ok: true; table: IptTable; cmd: Cmd; rule: FilterRule; opts: ListOpts }
+  | { ok: false; stderr: string; status: number };
+
+function parse(argv: string[]): Parsed {
+  const err = (stderr: string, status = 2): Parsed => ({ ok: false, stderr, status });
+  let table = 'filter';
+  let cmd: Cmd | undefined;
+  const opts: ListOpts = { numeric: false, verbose: false, exact: false, lineNumbers: false };
+  const rule: Omit<FilterRule, 'chain' | 'target'> & { target?: string } = {};
+  const modules = new Set<string>();
+  let negate = false;
+  const args = argv.slice(1).map((a) => LONG[a] ?? a);
+  const setCmd = (c: Cmd): string | undefined => {
+    if (cmd) return `${V}: Can't use -${c.kind} with -${cmd.kind}\n\n${TRY}`;
+    cmd = c;
+    return undefined;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const isArg = next !== undefined && !next.startsWith('-') && next !== '!';
+    const need = (): string | undefined =>
+      next === undefined ? `${V}: option "${a}" requires an argument\n${TRY}` : undefined;
+    const m = (value: string): RuleMatch => ({ value, ...(negate ? { not: true } : {}) });
+    if (a === '!') {
+      negate = true;
+      continue;
+    }
+    switch (a) {
+      case '-t': {
+        const e = need();
+        if (e) return err(e);
+        table = args[++i]!;
+        break;
+      }
+      case '-S':
+      case '-L':
+      case '-F':
+      case '-X': {
+        const chain = isArg ? args[++i]! : undefined;
+        const after = args[i + 1];
+        const num = chain !== undefined && after !== undefined && /^\d+$/.test(after) ? Number(args[++i]) : undefined;
+        const e = setCmd({
+          kind: a[1] as 'S' | 'L' | 'F' | 'X',
+          ...(chain !== undefined ? { chain } : {}),
+          ...(num !== undefined ? { num } : {}),
+        });
+        if (e) return err(e);
+        break;
+      }
+      case '-Z': {
+        // Counters are not modelled: zeroing them changes nothing (CHECKED: exit status 0).
+        const e = setCmd({ kind: 'Z' });
+        if (e) return err(e);
+        if (isArg) i++;
+        break;
+      }
+      case '-A':
+      case '-I':
+      case '-C':
+      case '-D': {
+        const e0 = need();
+        if (e0) return err(e0);
+        const chain = args[++i]!;
+        const after = args[i + 1];
+        const num = after !== undefined && /^\d+$/.test(after) ? Number(args[++i]) : undefined;
+        const e = setCmd({ kind: a[1] as 'A' | 'I' | 'D' | 'C', chain, ...(num !== undefined ? { num } : {}) });
+        if (e) return err(e);
+        break;
+      }
+      case '-N': {
+        const e0 = need();
+        if (e0) return err(e0);
+        const e = setCmd({ kind: 'N', chain: args[++i]! });
+        if (e) return err(e);
+        break;
+      }
+      case '-P': {
+        if (next === undefined || args[i + 2] === undefined)
+          return err(`${V}: option "-P" requires an argument\n${TRY}`);
+        const e = setCmd({ kind: 'P', chain: args[++i]!, policy: args[++i]! });
+        if (e) return err(e);
+        break;
+      }
+      case '-n':
+        opts.numeric = true;
+        break;
+      case '-v':
+        opts.verbose = true;
+        break;
+      case '-x':
+        opts.exact = true;
+        break;
+      case '--line-numbers':
+        opts.lineNumbers = true;
+        break;
+      case '-w':
+        if (isArg && /^\d+$/.test(next)) i++;
+        break;
+      case '-s':
+      case '-d': {
+        const e = need();
+        if (e) return err(e);
+        const text = args[++i]!;
+        if (text === '!') return err(`Bad argument \`${args[i + 1] ?? ''}'\n${TRY}`);
+        const net = normaliseNet(text);
+        if (!net) return err(`${V}: host/network \`${text}' not found\n${TRY}`);
+        if (a === '-s') rule.src = m(net);
+        else rule.dst = m(net);
+        break;
+      }
+      case '-i':
+      case '-o': {
+        const e = need();
+        if (e) return err(e);
+        const dev = args[++i]!;
+        // "-i ! lo": the old placement of the bang is refused by 1.8.
+        if (dev === '!') return err(`Bad argument \`${args[i + 1] ?? ''}'\n${TRY}`);
+        if (a === '-i') rule.in = m(dev);
+        else rule.out = m(dev);
+        break;
+      }
+      case '-p': {
+        const e = need();
+        if (e) return err(e);
+        const p = args[++i]!.toLowerCase();
+        if (!(p in PROTO_NUMBERS)) return err(`${V}: unknown protocol "${args[i]}" specified\n${TRY}`);
+        if (p !== 'all') rule.proto = m(p);
+        break;
+      }
+      case '-m': {
+        const e = need();
+        if (e) return err(e);
+        const mod = args[++i]!;
+        if (!['tcp', 'udp', 'conntrack', 'addrtype', 'state'].includes(mod))
+          return err(`${V}: Couldn't load match \`${mod}':No such file or directory\n\n${TRY}`);
+        modules.add(mod);
+        break;
+      }
+      case '--sport':
+      case '--dport': {
+        const proto = rule.proto?.value;
+        // The port options belong to the tcp/udp match, loaded by -p or -m.
+        if (proto !== 'tcp' && proto !== 'udp') return err(`${V}: unknown option "${a}"\n${TRY}`);
+        const e = need();
+        if (e) return err(e);
+        const port = args[++i]!;
+        if (!/^\d+$/.test(port) || Number(port) > 65535)
+          return err(`${V}: invalid port/service \`${port}' specified\n${TRY}`);
+        if (a === '--sport') rule.sport = m(port);
+        else rule.dport = m(port);
+        break;
+      }
+      case '--ctstate':
+      case '--state': {
+        if (!modules.has('conntrack') && !modules.has('state')) return err(`${V}: unknown option "${a}"\n${TRY}`);
+        const e = need();
+        if (e) return err(e);
+        const states = args[++i]!.toUpperCase();
+        if (!(rule.sport || rule.dport)) rule.conntrackFirst = true;
+        if (states === 'RELATED,ESTABLISHED' && !negate) rule.established = true;
+        else rule.ctstate = m(states);
+        break;
+      }
+      case '--src-type':
+      case '--dst-type': {
+        if (!modules.has('addrtype')) return err(`${V}: unknown option "${a}"\n${TRY}`);
+        const e = need();
+        if (e) return err(e);
+        const t = args[++i]!.toUpperCase();
+        if (a === '--src-type') rule.srcType = m(t);
+        else rule.dstType = m(t);
+        break;
+      }
+      case '-j': {
+        const e = need();
+        if (e) return err(e);
+        rule.target = args[++i]!;
+        break;
+      }
+      case '--to-destination': {
+        if (rule.target !== 'DNAT') return err(`${V}: unknown option "${a}"\n${TRY}`);
+        const e = need();
+        if (e) return err(e);
+        rule.toDestination = args[++i]!;
+        break;
+      }
+      case '--reject-with': {
+        if (rule.target !== 'REJECT') return err(`${V}: unknown option "${a}"\n${TRY}`);
+        const e = need();
+        if (e) return err(e);
+        i++;
+        break;
+      }
+      default:
+        if (a.startsWith('--')) return err(`${V}: unknown option "${a}"\n${TRY}`);
+        if (a.startsWith('-')) return err(`${V}: unknown option "${a}"\n${TRY}`);
+        return err(`Bad argument \`${a}'\n${TRY}`);
+    }
+    negate = false;
+  }
+  if (!cmd) return err(`${V}: no command specified\n${TRY}`);
+  if (!TABLES.includes(table as IptTable))
+    return err(`${V}: table '${table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
+  const c = cmd as Cmd;
+  const full: FilterRule = { ...rule, chain: 'chain' in c && c.chain ? c.chain : '', target: rule.target ?? '' };
+  return { ok: true, table: table as IptTable, cmd: c, rule: full, opts };
+}
+
+// ---------------------------------------------------------------- the tool
+
+/** A rule of the shape the kernel's MASQUERADE list holds: `-s NET ! -o DEV -j MASQUERADE`. */
+function asMasquerade(r: FilterRule): MasqueradeRule | undefined {
+  const { chain, src, out, target, ...rest } = r;
+  if (chain !== 'POSTROUTING' || target !== 'MASQUERADE' || !src || src.not || !out?.not) return undefined;
+  if (Object.values(rest).some((x) => x !== undefined)) return undefined;
+  return { source: src.value, notOut: out.value };
+}
 
 const iptables: Tool = (world: World, argv: string[], _io, ctx: ExecContext): ToolResult => {
   const done = (stdout: string, stderr: string, status: number, w = world): ToolResult => ({
@@ -151,138 +514,128 @@ const iptables: Tool = (world: World, argv: string[], _io, ctx: ExecContext): To
     status,
     world: w,
   });
-  let table = 'filter';
-  let cmd: Command | undefined;
-  let numeric = false;
-  let source: string | undefined;
-  let notOut: string | undefined;
-  let target: string | undefined;
-  let other = false;
-  let negate = false;
-  const args = argv.slice(1).map((a) => LONG[a] ?? a);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const next = args[i + 1];
-    const hasValue = next !== undefined && !next.startsWith('-') && next !== '!';
-    switch (a) {
-      case '!':
-        negate = true;
-        continue;
-      case '-t':
-        if (next === undefined) return done('', `${V}: option "-t" requires an argument\n${TRY}`, 2);
-        table = args[++i]!;
-        break;
-      case '-S':
-      case '-L':
-      case '-F':
-        if (cmd) return done('', `${V}: Can't use ${a} with ${'-' + cmd.kind}\n\n${TRY}`, 2);
-        cmd = { kind: a[1] as 'S' | 'L' | 'F', ...(hasValue ? { chain: args[++i]! } : {}) };
-        break;
-      case '-A':
-      case '-I':
-      case '-D': {
-        if (cmd) return done('', `${V}: Can't use ${a} with ${'-' + cmd.kind}\n\n${TRY}`, 2);
-        if (next === undefined) return done('', `${V}: option "${a}" requires an argument\n${TRY}`, 2);
-        const chain = args[++i]!;
-        const after = args[i + 1];
-        const num = after !== undefined && /^\d+$/.test(after) ? Number(args[++i]) : undefined;
-        cmd = { kind: a[1] as 'A' | 'I' | 'D', chain, ...(num !== undefined ? { num } : {}) };
-        break;
-      }
-      case '-n':
-        numeric = true;
-        break;
-      case '-s':
-        if (next === undefined) return done('', `${V}: option "-s" requires an argument\n${TRY}`, 2);
-        if (negate) other = true;
-        source = args[++i]!;
-        break;
-      case '-o':
-        if (next === undefined) return done('', `${V}: option "-o" requires an argument\n${TRY}`, 2);
-        if (negate) notOut = args[++i]!;
-        else {
-          other = true;
-          i++;
-        }
-        break;
-      case '-j':
-        if (next === undefined) return done('', `${V}: option "-j" requires an argument\n${TRY}`, 2);
-        target = args[++i]!;
-        break;
-      default:
-        if (a.startsWith('--')) return done('', `${V}: unknown option "${a}"\n${TRY}`, 2);
-        // Another option or argument of the real tool (-d, -p, -m, -v, …): not simulated.
-        other = true;
-        if (hasValue) i++;
-    }
-    negate = false;
-  }
-  if (!cmd) return done('', `${V}: no command specified\n${TRY}`, 2);
-  if (!['filter', 'nat', 'mangle', 'raw', 'security'].includes(table))
-    return done(
-      '',
-      `${V}: table '${table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`,
-      3,
-    );
-  if (table !== 'nat' || other) return done('', UNSUPPORTED, 2);
+  const p = parse(argv);
+  if (!p.ok) return done('', p.stderr, p.status);
+  if (!mayAdminNet(ctx)) return done('', EPERM('iptables'), 4);
+  const { table, cmd, rule, opts } = p;
   const ns = ctx.netns;
-  const { chains } = natRules(world, ns);
-  const known = (c: string) => BUILTIN_NAT.includes(c) || chains.includes(c);
+  const v = view(world, ns, table);
+  const isBuiltin = (c: string) => BUILTIN[table].includes(c);
+  const known = (c: string) => isBuiltin(c) || v.user.includes(c);
+  const noChain = () => done('', 'iptables: No chain/target/match by that name.\n', 1);
+  const commit = (ops: KernelOp[], onError: (errno: string) => ToolResult): ToolResult => {
+    const r = commitAs(ctx, world, ops);
+    if (!r.ok) return onError(r.error.errno);
+    return done('', '', 0, r.world);
+  };
+  const t = table === 'filter' ? {} : { table };
 
-  if (cmd.kind === 'S' || cmd.kind === 'L') {
-    if (cmd.chain !== undefined && !known(cmd.chain))
-      return done('', `${V}: chain \`${cmd.chain}' in table \`nat' is incompatible, use 'nft' tool.\n`, 1);
-    return done(cmd.kind === 'S' ? listRules(world, ns, cmd.chain) : listChains(world, ns, numeric, cmd.chain), '', 0);
+  switch (cmd.kind) {
+    case 'S':
+    case 'L':
+      if (cmd.chain !== undefined && !known(cmd.chain))
+        return done('', `${V}: chain \`${cmd.chain}' in table \`${table}' is incompatible, use 'nft' tool.\n`, 1);
+      return done(
+        cmd.kind === 'S' ? listRules(v, table, cmd.chain, cmd.num) : listChains(v, table, opts, cmd.chain),
+        '',
+        0,
+      );
+    case 'N':
+      if (known(cmd.chain)) return done('', 'iptables: Chain already exists.\n', 1);
+      return commit([{ op: 'addChain', netns: ns, table, chain: cmd.chain }], () =>
+        done('', 'iptables: Chain already exists.\n', 1),
+      );
+    case 'X': {
+      const chains = cmd.chain !== undefined ? [cmd.chain] : v.user;
+      if (cmd.chain !== undefined && !v.user.includes(cmd.chain)) return noChain();
+      const busy = chains.find((c) => v.rules.some((r) => r.chain === c || r.target === c));
+      if (busy) return done('', `${V}:  CHAIN_DEL failed (Device or resource busy): chain ${busy}\n`, 4);
+      return commit(
+        chains.map((chain): KernelOp => ({ op: 'delChain', netns: ns, table, chain })),
+        () => noChain(),
+      );
+    }
+    case 'F':
+      if (cmd.chain !== undefined && !known(cmd.chain)) return noChain();
+      return commit(
+        [{ op: 'flushChain', netns: ns, table, ...(cmd.chain !== undefined ? { chain: cmd.chain } : {}) }],
+        () => noChain(),
+      );
+    case 'Z':
+      return done('', '', 0);
+    case 'P':
+      if (!isBuiltin(cmd.chain)) return done('', 'iptables: Bad built-in chain name.\n', 1);
+      if (cmd.policy !== 'ACCEPT' && cmd.policy !== 'DROP')
+        return done('', "iptables: Bad policy name. Run `dmesg' for more information.\n", 1);
+      return commit([{ op: 'setPolicy', netns: ns, table, chain: cmd.chain, policy: cmd.policy }], () => noChain());
   }
-  const rules = world.kernel.netns[ns]?.nat ?? [];
-  if (cmd.kind === 'F') {
-    if (cmd.chain !== undefined && !known(cmd.chain))
-      return done('', 'iptables: No chain/target/match by that name.\n', 1);
-    // Docker's own nat rules are not data here: flushing the whole table is not simulated.
-    if (cmd.chain === undefined && chains.length > 0) return done('', UNSUPPORTED, 2);
-    if (cmd.chain !== undefined && cmd.chain !== 'POSTROUTING') return done('', UNSUPPORTED, 2);
-    return commitRules(world, ns, rules, [], done);
+
+  // -A, -I, -D, -C
+  const chain = cmd.chain;
+  const badRule = () => done('', 'iptables: Bad rule (does a matching rule exist in that chain?).\n', 1);
+  if (cmd.kind === 'C') {
+    const want = formatFilterRule(rule);
+    return v.rules.some((r) => r.chain === chain && formatFilterRule(r) === want) ? done('', '', 0) : badRule();
   }
-  const chain = cmd.chain ?? '';
-  if (chain !== 'POSTROUTING')
-    return known(chain) ? done('', UNSUPPORTED, 2) : done('', 'iptables: No chain/target/match by that name.\n', 1);
-  const num = 'num' in cmd ? cmd.num : undefined;
-  if (cmd.kind === 'D' && num !== undefined && source === undefined && target === undefined) {
-    if (num < 1 || num > rules.length) return done('', 'iptables: Index of deletion too big.\n', 1);
-    return commitRules(
-      world,
-      ns,
-      rules,
-      rules.filter((_, j) => j !== num - 1),
-      done,
+  if (!known(chain)) return noChain();
+  const inChain = v.rules.filter((r) => r.chain === chain);
+  const masq = table === 'nat' ? (world.kernel.netns[ns]!.nat ?? []) : [];
+  const nMasq = chain === 'POSTROUTING' ? masq.length : 0;
+  if (cmd.kind === 'D' && cmd.num !== undefined && !rule.target) {
+    if (cmd.num < 1 || cmd.num > inChain.length) return done('', 'iptables: Index of deletion too big.\n', 1);
+    if (cmd.num <= nMasq)
+      return masqCommit(
+        ctx,
+        world,
+        ns,
+        masq,
+        masq.filter((_, j) => j !== cmd.num! - 1),
+        done,
+      );
+    return commit([{ op: 'delFilterRule', netns: ns, rule: inChain[cmd.num - 1]!, num: cmd.num - nMasq, ...t }], () =>
+      done('', 'iptables: Index of deletion too big.\n', 1),
     );
   }
-  if (target !== 'MASQUERADE' || source === undefined || notOut === undefined) return done('', UNSUPPORTED, 2);
-  const src = normaliseSource(source);
-  if (!src) return done('', `${V}: host/network \`${source}' not found\n${TRY}`, 2);
-  const rule: MasqueradeRule = { source: src, notOut };
-  if (cmd.kind === 'A') return commitRules(world, ns, rules, [...rules, rule], done);
-  if (cmd.kind === 'I') {
-    const at = Math.min(Math.max((num ?? 1) - 1, 0), rules.length);
-    if ((num ?? 1) > rules.length + 1) return done('', 'iptables: Index of insertion too big.\n', 1);
-    return commitRules(world, ns, rules, [...rules.slice(0, at), rule, ...rules.slice(at)], done);
+  // A rule without -j is allowed: it only counts the packets it matches.
+  if (rule.target && !TARGETS.includes(rule.target) && !known(rule.target))
+    return done('', `${V}: Chain '${rule.target}' does not exist\n${TRY}`, 2);
+  const simple = chain === 'POSTROUTING' ? asMasquerade(rule) : undefined;
+  if (cmd.kind === 'D') {
+    if (simple) {
+      const i = masq.findIndex((m) => m.source === simple.source && m.notOut === simple.notOut);
+      if (i >= 0)
+        return masqCommit(
+          ctx,
+          world,
+          ns,
+          masq,
+          masq.filter((_, j) => j !== i),
+          done,
+        );
+    }
+    return commit([{ op: 'delFilterRule', netns: ns, rule, ...t }], badRule);
   }
-  const i = rules.findIndex((r) => r.source === rule.source && r.notOut === rule.notOut);
-  if (i < 0) return done('', 'iptables: Bad rule (does a matching rule exist in that chain?).\n', 1);
-  return commitRules(
-    world,
-    ns,
-    rules,
-    rules.filter((_, j) => j !== i),
-    done,
-  );
+  const num = cmd.kind === 'I' ? (cmd.num ?? 1) : undefined;
+  if (num !== undefined && (num < 1 || num > inChain.length + 1))
+    return done('', 'iptables: Index of insertion too big.\n', 1);
+  if (simple && (num === undefined ? inChain.length === nMasq : num <= nMasq + 1)) {
+    // The MASQUERADE list stays the kernel's own (the packet walk reads it).
+    const at = num === undefined ? masq.length : num - 1;
+    return masqCommit(ctx, world, ns, masq, [...masq.slice(0, at), simple, ...masq.slice(at)], done);
+  }
+  const op: KernelOp =
+    num === undefined
+      ? { op: 'addFilterRule', netns: ns, rule, ...t }
+      : { op: 'addFilterRule', netns: ns, rule, insert: true, at: Math.max(1, num - nMasq), ...t };
+  return commit([op], () => done('', 'iptables: Index of insertion too big.\n', 1));
 };
 
 /**
- * Turns the rule list into `after` with the kernel's two NAT ops: the rules from the first
+ * Turns the MASQUERADE list into `after` with the kernel's two NAT ops: the rules from the first
  * difference on are deleted, then the rest of `after` appended (so -I and -D N keep the order).
  */
-function commitRules(
+function masqCommit(
+  ctx: ExecContext,
   world: World,
   ns: string,
   before: readonly MasqueradeRule[],
@@ -303,9 +656,12 @@ function commitRules(
   const ordered = ops.reverse();
   for (const r of after.slice(same))
     ordered.push({ op: 'addMasquerade', netns: ns, source: r.source, notOut: r.notOut });
-  const r = commitOps(world, ordered);
-  if (!r.ok) return done('', UNSUPPORTED, 2);
+  const r = commitAs(ctx, world, ordered);
+  if (!r.ok) return done('', 'iptables: No chain/target/match by that name.\n', 1);
   return done('', '', 0, r.world);
 }
 
-registerTool('iptables', iptables, ['host']);
+// hwchiu/netutils ships iptables: in a host-mode container it shows the host's rules (the
+// article), in its own namespace its own (empty) tables; without NET_ADMIN it is refused.
+registerTool('iptables', iptables, ['host', 'netutils']);
+registerTool('iptables-save', iptablesSave, ['host', 'netutils']);

@@ -61,7 +61,16 @@ function nc(world: World, argv: string[], _io: unknown, ctx: ExecContext): ToolR
       return done('', `nc: port number invalid: ${portText}\n`, 1);
     const [pid, w0] = nextPid(world);
     const r = commitOps(w0, [
-      { op: 'bindSocket', netns: ctx.netns, proto, addr: addr ?? '0.0.0.0', port, process: 'nc', pid },
+      // Without an address nc binds getaddrinfo's first passive answer: 0.0.0.0, or :: with -6.
+      {
+        op: 'bindSocket',
+        netns: ctx.netns,
+        proto,
+        addr: addr ?? (flags.has('6') ? '::' : '0.0.0.0'),
+        port,
+        process: 'nc',
+        pid,
+      },
     ]);
     if (!r.ok) {
       const msg =

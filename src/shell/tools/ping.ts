@@ -1,6 +1,8 @@
 // shell/tools/ping.ts — `ping` as iputils 20221126 and BusyBox 1.35 print it, driven by the
 // kernel's packet walk (kernel/packet.ts): echo request, echo reply, ARP, NAT, counters.
-// Without -c it stops after 4 echoes as if Ctrl+C were pressed (the terminal shows ^C).
+// Without -c it stops after 4 echoes as if Ctrl+C were pressed (the terminal shows ^C), unless
+// the context says when Ctrl+C arrives (ctx.interruptAt): then it sends one echo per interval until
+// then. Each line is stamped with when it was written, so a live terminal can pace it.
 // Keeps no state; the world it returns carries the moved counters, neighbours and FDB.
 import { resolveInContainer } from '../../docker/dns';
 import { recordPackets, type PacketRecord, type World } from '../../docker/world';
@@ -14,7 +16,7 @@ import {
   type WalkResult,
 } from '../../kernel';
 import { registerTool } from '../registry';
-import type { ExecContext, Tool, ToolResult } from '../types';
+import type { ExecContext, TimedText, Tool, ToolResult } from '../types';
 
 /** Names the simulated resolver knows, and the reverse names of their addresses. */
 export const KNOWN_NAMES: Record<string, string> = {
@@ -204,16 +206,29 @@ function ping(busybox: boolean): Tool {
         w,
       );
     }
-    const interrupted = o.count === undefined;
-    const count = o.count ?? 4;
+    const intervalMs = o.interval * 1000;
+    let interrupted: boolean;
+    let count: number;
+    if (ctx.interruptAt !== undefined) {
+      // Echoes go out at 0, 1, 2 … intervals; those sent before Ctrl+C count.
+      const sent = intervalMs > 0 ? Math.floor(ctx.interruptAt / intervalMs) + 1 : 1;
+      interrupted = o.count === undefined || sent < o.count;
+      count = interrupted ? sent : o.count!;
+    } else {
+      interrupted = o.count === undefined;
+      count = o.count ?? 4;
+    }
     const dataBytes = o.size;
     const shown = target.name ? `${target.name} (${target.ip})` : `${target.ip} (${target.ip})`;
+    const timed: TimedText[] = [];
     let out = busybox
       ? `PING ${target.name ?? target.ip} (${target.ip}): ${dataBytes} data bytes\n`
       : `PING ${shown} ${dataBytes}(${dataBytes + 28}) bytes of data.\n`;
+    timed.push({ at: 0, text: out });
     const echoes: Echo[] = [];
     const packets: PacketRecord[] = [];
     for (let seq = 1; seq <= count; seq++) {
+      const before = out.length;
       const r = echoOnce(k, ctx.netns, target.ip, o.size, viaSrc);
       k = r.k;
       echoes.push({ seq, ...r.echo });
@@ -235,7 +250,9 @@ function ping(busybox: boolean): Tool {
       } else if (r.echo.unreachableFrom && !busybox) {
         out += `From ${r.echo.unreachableFrom} icmp_seq=${seq} Destination Host Unreachable\n`;
       }
+      if (out.length > before) timed.push({ at: Math.round((seq - 1) * intervalMs), text: out.slice(before) });
     }
+    const tail = out.length;
     const ok = echoes.filter((e) => e.ok);
     const errors = echoes.filter((e) => e.unreachableFrom).length;
     const loss = Math.round(((count - ok.length) * 100) / count);
@@ -261,12 +278,20 @@ function ping(busybox: boolean): Tool {
         out += errors > 1 ? `pipe ${Math.min(errors, 4)}\n` : '\n';
       }
     }
+    // The statistics come when Ctrl+C arrives, or right after the last reply.
+    const end =
+      interrupted && ctx.interruptAt !== undefined ? Math.round(ctx.interruptAt) : Math.round((count - 1) * intervalMs);
+    timed.push({ at: end, text: out.slice(tail) });
     const status = ok.length > 0 ? 0 : 1;
     const w: World = recordPackets(
       { ...world, kernel: k, clock: world.clock + Math.round((count - 1) * o.interval * 1000) },
       packets,
     );
-    return done(out, '', status, w);
+    return {
+      ...done(out, '', status, w),
+      timed,
+      ...(interrupted && ctx.interruptAt !== undefined ? { interrupted } : {}),
+    };
   };
 }
 

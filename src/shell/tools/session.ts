@@ -1,4 +1,4 @@
-// shell/tools/session.ts — commands about the terminal session itself: clear, history, help.
+// shell/tools/session.ts — commands about the terminal session itself: clear, history, help, pwd.
 // They read the context (history, toolset) and return effects; the caller owns the real state
 // (the screen, the history list), so nothing here changes it or the World.
 import type { Tool, ToolResult } from '../types';
@@ -51,6 +51,10 @@ export const help: Tool = (world, _argv, _io, ctx) => {
   return result(world, text);
 };
 
+/** `pwd`: the working directory (bash's builtin on the host, coreutils/BusyBox in images). */
+export const pwd: Tool = (world, _argv, _io, ctx) => result(world, `${ctx.cwd ?? ctx.env.PWD ?? '/'}\n`);
+
+registerTool('pwd', pwd, ['host', 'netutils', 'busybox', 'nginx']);
 registerTool('clear', clear, ['host']);
 registerTool('history', history, ['host']);
 registerTool('help', help, ['host']);

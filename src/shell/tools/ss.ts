@@ -1,7 +1,9 @@
 // shell/tools/ss.ts — `ss` (iproute2 6.1) and `netstat` (net-tools 2.10) over the namespace's
 // sockets (Netns.sockets). ss measures its columns from what it prints (render_calc_width in
 // misc/ss.c, quirks included); netstat uses fixed printf widths. Only listening sockets exist in
-// the model, so connected-socket views print their headers alone. Pure; keeps no state.
+// the model, so connected-socket views print their headers alone. IPv6 listeners print as the
+// real tools print them (checked here with Python sockets in a throwaway namespace): ss shows a
+// dual-stack `::` as `*`, an IPv6-only one as `[::]`; netstat calls them tcp6 `:::80`. Pure.
 import type { World } from '../../docker/world';
 import type { Socket } from '../../kernel';
 import { registerTool } from '../registry';
@@ -136,8 +138,28 @@ const NETLINK: [string, string, number][] = [
   ['genl', '16', 0],
 ];
 
+const isV6 = (s: Socket) => s.addr.includes(':');
+
+/** The IPv4 sockets of a table first, then the IPv6 ones (ss and netstat read them in that order). */
+function byFamily(list: Socket[]): Socket[] {
+  return [...list.filter((s) => !isV6(s)), ...list.filter(isV6)];
+}
+
 function ssUsers(s: Socket): string {
-  return ` users:(("${s.process}",pid=${s.pid},fd=${FD[s.process] ?? 3}))`;
+  // nginx opens its IPv6 listener right after the IPv4 one.
+  const fd = (FD[s.process] ?? 3) + (s.process === 'nginx' && isV6(s) ? 1 : 0);
+  return ` users:(("${s.process}",pid=${s.pid},fd=${fd}))`;
+}
+
+/** ss's inet_addr_print: `*` for a dual-stack any address, brackets around other IPv6 text. */
+function ssLocal(s: Socket): string {
+  if (!isV6(s)) return `${s.addr}:`;
+  return s.addr === '::' && !s.v6only ? '*:' : `[${s.addr}]:`;
+}
+
+function ssPeer(s: Socket): string {
+  if (!isV6(s)) return '0.0.0.0:';
+  return s.v6only ? '[::]:' : '*:';
 }
 
 function ss(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolResult {
@@ -152,13 +174,14 @@ function ss(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolRes
       '--processes': 'p',
       '--no-header': 'H',
       '--ipv4': '4',
+      '--ipv6': '6',
     };
     if (a in long) f.add(long[a]);
-    else if (/^-[tulanpH4]+$/.test(a)) for (const ch of a.slice(1)) f.add(ch);
+    else if (/^-[tulanpH46]+$/.test(a)) for (const ch of a.slice(1)) f.add(ch);
     else if (a.startsWith('-'))
       return {
         stdout: '',
-        stderr: `ss: invalid option -- '${a.replace(/^-+/, '').replace(/[tulanpH4]/g, '')[0] ?? a}'\n`,
+        stderr: `ss: invalid option -- '${a.replace(/^-+/, '').replace(/[tulanpH46]/g, '')[0] ?? a}'\n`,
         status: 1,
         world,
       };
@@ -201,7 +224,9 @@ function ss(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolRes
     if (!columns[0].disabled) tokens.push(netid);
     tokens.push(state, String(rq).padEnd(6), String(wq).padEnd(6), la, lp, pa, pp, proc);
   };
-  const sockets = world.kernel.netns[ctx.netns]?.sockets ?? [];
+  // -4 / -6 keep one family (both given: the last wins, as ss's filter does).
+  const family = (s: Socket) => (f.has('4') && !f.has('6') ? !isV6(s) : f.has('6') && !f.has('4') ? isV6(s) : true);
+  const sockets = byFamily((world.kernel.netns[ctx.netns]?.sockets ?? []).filter(family));
   const showListeners = listening || all;
   const port = (proto: 'tcp' | 'udp', p: number) => (numeric ? String(p) : (serviceName(proto, p) ?? String(p)));
   if (anyProto && showListeners) {
@@ -222,9 +247,9 @@ function ss(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolRes
         proto === 'tcp' ? 'LISTEN' : 'UNCONN',
         0,
         proto === 'tcp' ? (BACKLOG[s.process] ?? 4096) : 0,
-        `${s.addr}:`,
+        ssLocal(s),
         port(proto, s.port),
-        '0.0.0.0:',
+        ssPeer(s),
         '*',
         f.has('p') ? ssUsers(s) : '',
       );
@@ -261,14 +286,20 @@ function netstat(world: World, argv: string[], _io: ToolIO, ctx: ExecContext): T
   out += `Proto Recv-Q Send-Q ${pad('Local Address', 23)} ${pad('Foreign Address', 23)} ${pad('State', 11)}`;
   out += procs ? ` ${pad('PID/Program name', 20)}\n` : '\n';
   const host = (a: string) => (numeric ? a : a === '127.0.0.1' ? 'localhost' : a);
-  const sockets = world.kernel.netns[ctx.netns]?.sockets ?? [];
+  const sockets = byFamily(world.kernel.netns[ctx.netns]?.sockets ?? []);
+  // net-tools prints an IPv4-mapped address as IPv4, and the any address as `[::]` unless -n.
+  const host6 = (a: string) =>
+    /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(a) ? a.slice(7) : a === '::' && !numeric ? '[::]' : a;
   if (listening || all)
     for (const proto of ['tcp', 'udp'] as const) {
       if (!anyProto && !(proto === 'tcp' ? tcp : udp)) continue;
       for (const s of sockets.filter((x) => x.proto === proto)) {
         const port = numeric ? String(s.port) : (serviceName(proto, s.port) ?? String(s.port));
         const state = proto === 'tcp' ? 'LISTEN' : '';
-        out += `${pad(proto, 5)} ${'0'.padStart(6)} ${'0'.padStart(6)} ${pad(`${host(s.addr)}:${port}`, 23)} ${pad('0.0.0.0:*', 23)} ${pad(state, 11)}`;
+        const v6 = isV6(s);
+        const local = v6 ? `${host6(s.addr)}:${port}` : `${host(s.addr)}:${port}`;
+        const foreign = v6 ? (numeric ? ':::*' : '[::]:*') : '0.0.0.0:*';
+        out += `${pad(v6 ? `${proto}6` : proto, 5)} ${'0'.padStart(6)} ${'0'.padStart(6)} ${pad(local, 23)} ${pad(foreign, 23)} ${pad(state, 11)}`;
         out += procs ? ` ${pad(`${s.pid}/${s.process}`.slice(0, 20), 20)}\n` : '\n';
       }
     }

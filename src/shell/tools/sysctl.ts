@@ -2,6 +2,7 @@
 // namespace: net.ipv4.ip_forward (= net.ipv4.conf.all.forwarding), net.ipv6.conf.all.disable_ipv6
 // and net.ipv6.conf.IF.disable_ipv6. Writes are setSysctl ops through commitOps; any other key is
 // answered as a missing /proc/sys file, which is what the real tool says for keys that do not exist.
+import { findContainer } from '../../docker/engine';
 import { commitOps, type World } from '../../docker/world';
 import { linkByName } from '../../kernel/query';
 import type { NetnsId } from '../../kernel/types';
@@ -39,6 +40,12 @@ function lookup(w: World, ns: NetnsId, name: string): Key | undefined {
     };
   }
   return undefined;
+}
+
+/** Whether /proc/sys is read-only for a process of this container (any non-privileged one). */
+function readOnlyProcSys(w: World, container: string | undefined): boolean {
+  if (container === undefined) return false;
+  return findContainer(w.docker, container)?.config.privileged !== true;
 }
 
 const USAGE =
@@ -131,6 +138,13 @@ export const sysctl: Tool = (world, argv, _io, ctx) => {
     // proc_dointvec: an integer, else EINVAL. The model keeps these keys as booleans (non-zero is on).
     if (!/^[+-]?\d+$/.test(value)) {
       err += `sysctl: setting key "${name}": Invalid argument\n`;
+      status = 1;
+      continue;
+    }
+    // Docker mounts /proc/sys read-only in a container that is not --privileged (its
+    // ReadonlyPaths); procps 3.3 in the image words EROFS with strerror.
+    if (readOnlyProcSys(w, ctx.container)) {
+      err += `sysctl: setting key "${name}": Read-only file system\n`;
       status = 1;
       continue;
     }

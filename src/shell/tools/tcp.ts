@@ -2,7 +2,7 @@
 // tcpdump), built on the kernel's packet walk: a SYN walks to the destination, the namespace it
 // is delivered to answers with SYN-ACK (a listening socket) or RST (none), and the answer walks back.
 // Pure: returns the next world and the walks it made; formats nothing a tool prints.
-import type { World } from '../../docker/world';
+import { recordPackets, type PacketRecord, type World } from '../../docker/world';
 import {
   INIT_NET,
   OUTSIDE_HOSTS,
@@ -111,7 +111,34 @@ export function listenerFor(
   port: number,
 ): Socket | undefined {
   const sockets = k.netns[ns]?.sockets ?? [];
-  return sockets.find((s) => s.proto === proto && s.port === port && (s.addr === dst || s.addr === '0.0.0.0'));
+  const v6 = dst.includes(':');
+  return sockets.find((s) => {
+    if (s.proto !== proto || s.port !== port) return false;
+    if (s.addr === dst) return true;
+    if (!s.addr.includes(':')) return !v6 && s.addr === '0.0.0.0';
+    // An IPv6 socket: `::` takes every IPv6 address, and every IPv4 one unless v6only;
+    // a dual-stack socket on an IPv4-mapped address takes that IPv4 address.
+    if (v6) return s.addr === '::';
+    return !s.v6only && (s.addr === '::' || s.addr.toLowerCase() === `::ffff:${dst}`);
+  });
+}
+
+/**
+ * connect() to an IPv6 address. The model routes no IPv6 packets, so only the namespace's own
+ * addresses (::1 on lo, where IPv6 is on) are reachable: a listener answers or the kernel
+ * refuses; anything else has no route. Nothing crosses a wire, so no packet is recorded.
+ */
+function connectV6(world: World, ns: NetnsId, dst: string, port: number, proto: 'tcp' | 'udp') {
+  const k = world.kernel;
+  const n = k.netns[ns];
+  const local = n && Object.values(n.byIndex).some((id) => k.links[id]?.addrs.some((a) => a.local === dst));
+  const traffic: Traffic = { world, packets: [] };
+  if (!local) return { result: { kind: 'no-route' } as ConnectResult, traffic, micros: 0 };
+  const socket = listenerFor(k, ns, proto, dst, port);
+  const result: ConnectResult = socket
+    ? { kind: 'connected', src: dst, netns: ns, socket }
+    : { kind: 'refused', src: dst };
+  return { result, traffic, micros: 40 };
 }
 
 /** The first ephemeral port Linux hands out (ip_local_port_range starts at 32768), varied by the seed. */
@@ -131,7 +158,19 @@ function walkBack(
   from: string,
   to: string,
   payload: number,
+  proto?: 'tcp' | 'udp',
 ): WalkResult {
+  // An answer to a DNATed packet leaves from the real server; conntrack turns it back on the way.
+  const dnat = delivered.kind === 'delivered' ? delivered.dnat : undefined;
+  if (dnat) {
+    const ns = delivered.kind === 'delivered' ? (delivered.netns as NetnsId) : INIT_NET;
+    return walkPacket(
+      k,
+      ns,
+      { src: dnat.to.ip, dst: to, ttl: 64, payload, ...(proto ? { proto } : {}) },
+      { established: true, reverseDnat: dnat },
+    );
+  }
   if (delivered.kind === 'delivered' && delivered.netns === 'outside') {
     const nic = hostNic(k);
     return walkPacket(
@@ -161,12 +200,14 @@ export function connect(
   port: number,
   proto: 'tcp' | 'udp' = 'tcp',
 ): { result: ConnectResult; traffic: Traffic; micros: number } {
+  if (dst.includes(':')) return connectV6(world, ns, dst, port, proto);
   let k = world.kernel;
   const packets: TracedPacket[] = [];
   const src = sourceFor(k, ns, dst);
+  // The walks go into the world's lastPackets too, so the app and the tests see their traces.
   const done = (result: ConnectResult, micros = 0) => ({
     result,
-    traffic: { world: { ...world, kernel: k }, packets },
+    traffic: { world: recordPackets({ ...world, kernel: k }, packets.map(packetRecord)), packets },
     micros,
   });
   if (!src) return done({ kind: 'no-route' });
@@ -174,7 +215,14 @@ export function connect(
   // Initial sequence numbers look random on the wire; here they are a function of the port.
   const isn = Math.imul(sport, 2654435761) >>> 0;
   const serverIsn = Math.imul(isn ^ port, 2246822519) >>> 0;
-  const syn = walkPacket(k, ns, { dst, ttl: 64, payload: proto === 'tcp' ? SYN_PAYLOAD : 8 });
+  const syn = walkPacket(k, ns, {
+    dst,
+    ttl: 64,
+    payload: proto === 'tcp' ? SYN_PAYLOAD : 8,
+    proto,
+    sport,
+    dport: port,
+  });
   k = syn.state;
   packets.push({
     src,
@@ -194,14 +242,15 @@ export function connect(
   let open: boolean;
   if (o.netns === 'outside') open = (OUTSIDE_PORTS[dst] ?? []).includes(port);
   else {
-    socket = listenerFor(k, o.netns, proto, dst, port);
+    // After a DNAT on the way, the server is the translated address and port.
+    socket = listenerFor(k, o.netns, proto, o.dnat?.to.ip ?? dst, o.dnat?.to.port ?? port);
     open = socket !== undefined;
   }
   // A public server's firewall drops what it does not serve; a Linux host answers with RST.
   if (o.netns === 'outside' && !open) return done({ kind: 'timeout', src });
   if (proto === 'udp')
     return done(open ? { kind: 'connected', src, netns: o.netns, socket } : { kind: 'refused', src }, syn.micros);
-  const back = walkBack(k, o, dst, src, open ? SYN_PAYLOAD : RST_PAYLOAD);
+  const back = walkBack(k, o, dst, src, open ? SYN_PAYLOAD : RST_PAYLOAD, proto);
   k = back.state;
   packets.push({
     src: dst,
@@ -215,10 +264,39 @@ export function connect(
   const rtt = syn.micros + back.micros + (o.netns === 'outside' ? o.outside!.rttMicros / 2 : 0);
   if (back.outcome.kind !== 'delivered') return done({ kind: 'timeout', src }, rtt);
   if (!open) return done({ kind: 'refused', src }, rtt);
+  // docker-proxy (the userland proxy) accepted: it opens its own connection to the container.
+  const upstream = socket?.process === 'docker-proxy' ? proxyTarget(world, socket) : undefined;
+  if (upstream) {
+    const inner = connect({ ...world, kernel: k }, INIT_NET, upstream.ip, upstream.port, proto);
+    k = inner.traffic.world.kernel;
+    // The proxy's own connection follows the client's (done() records them all, in order).
+    packets.push(...inner.traffic.packets.map((x) => ({ ...x, at: x.at + rtt })));
+    if (inner.result.kind !== 'connected') return done({ kind: 'refused', src }, rtt + inner.micros);
+    return done({ ...inner.result, src }, rtt + inner.micros);
+  }
   return done(
     { kind: 'connected', src, netns: o.netns, socket, outside: o.netns === 'outside' ? dst : undefined },
     rtt,
   );
+}
+
+/** A TCP/UDP packet as the world records it ("TCP 172.31.23.142:40000 > 172.17.0.2:80 [S]"). */
+function packetRecord(p: TracedPacket): PacketRecord {
+  const i = p.info;
+  const label =
+    i.proto === 'icmp'
+      ? `ICMP ${i.type} ${p.src} > ${p.dst}`
+      : `${i.proto.toUpperCase()} ${p.src}:${i.sport} > ${p.dst}:${i.dport}${i.proto === 'tcp' ? ` [${i.flags}]` : ''}`;
+  return { label, trace: p.walk.trace, outcome: p.walk.outcome.kind };
+}
+
+/** Where a docker-proxy forwards: the container address and port of the mapping it serves. */
+function proxyTarget(w: World, s: Socket): { ip: string; port: number } | undefined {
+  for (const c of Object.values(w.docker.containers)) {
+    const m = c.published?.find((x) => x.proxyPid === s.pid);
+    if (m && c.endpoint) return { ip: c.endpoint.ip, port: m.containerPort };
+  }
+  return undefined;
 }
 
 /** ICMP echo request and reply, as ping sends them, with the packets for tcpdump. */

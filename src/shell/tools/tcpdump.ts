@@ -1,6 +1,6 @@
 // shell/tools/tcpdump.ts — `tcpdump` 4.99 (Debian 12) in two forms. Typed at the prompt it can only
 // listen: nothing else runs while it waits (no background jobs), so it prints its banner and, as if
-// interrupted with Ctrl+C, "0 packets captured". `captureOn` is the deterministic form the app uses:
+// interrupted with Ctrl+C, "0 packets captured" (in the live terminal, when Ctrl+C comes). `captureOn` is the deterministic form the app uses:
 // it runs some traffic and returns the lines tcpdump would print for the frames crossing one link.
 import type { World } from '../../docker/world';
 import { linkByName, linksOf, type KernelState, type Link, type LinkId } from '../../kernel';
@@ -37,8 +37,17 @@ function tcpdump(world: World, argv: string[], _io: unknown, ctx: ExecContext): 
   if (!verbose) err += SUPPRESSED;
   err += listening(dev, verbose);
   // Nothing else can run while it listens: the terminal's ^C ends it with nothing captured.
-  err += '^C\n0 packets captured\n0 packets received by filter\n0 packets dropped by kernel\n';
-  return done('', err, 0);
+  const end = '^C\n0 packets captured\n0 packets received by filter\n0 packets dropped by kernel\n';
+  if (ctx.interruptAt !== undefined)
+    return {
+      ...done('', err + end, 0),
+      timed: [
+        { at: 0, text: err, fd: 2 },
+        { at: Math.round(ctx.interruptAt), text: end, fd: 2 },
+      ],
+      interrupted: true,
+    };
+  return done('', err + end, 0);
 }
 
 // ---------------------------------------------------------------- captureOn

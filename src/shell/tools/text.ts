@@ -1,7 +1,8 @@
 // shell/tools/text.ts — the text tools people pipe network output through: echo (bash's
 // builtin), grep, head, tail, wc, cat, sort, uniq, true, false, hostname, byte for byte as
-// bash 5.2, GNU coreutils 9.1 and GNU grep 3.8 print them. There is no file system: they read
-// stdin only, and a file operand is "No such file or directory". They never change the World.
+// bash 5.2, GNU coreutils 9.1 and GNU grep 3.8 print them. Files are the simulated ones of
+// shell/files.ts (computed from the World); any other operand is "No such file or directory".
+// They never change the World.
 import type { ExecContext, Tool, ToolResult } from '../types';
 import type { World } from '../../docker/world';
 import { readFile } from '../files';

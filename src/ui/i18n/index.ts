@@ -42,6 +42,11 @@ export function t(lang: Lang, key: MessageKey, vars: Record<string, string | num
   return msg.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** True when `key` names a message of the catalogues. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
 /** A `t` bound to the store's language. */
 export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
   const lang = useApp((s) => s.lang);

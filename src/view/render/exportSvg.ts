@@ -1,7 +1,9 @@
 // view/render/exportSvg.ts — the drawn panes as one standalone SVG file: each pane's <svg> is
 // cloned with the computed styles of its elements written inline (so no stylesheet is needed),
-// side by side when both are asked for, with every `data-key` kept. Also the 2× PNG of that SVG
-// through a canvas. Browser-only (reads computed styles); never touches the store.
+// side by side when both are asked for, with every `data-key` kept. Labels can carry a second
+// language: a `<switch>` per translated text (`systemLanguage` picks it, English is the fallback)
+// and a `<title>` per language on each pane. Also the 2× PNG of that SVG through a canvas.
+// Browser-only (reads computed styles); never touches the store.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -30,6 +32,42 @@ export interface ExportSvgPane {
   /** The pane's name, kept as `data-pane` on its group. */
   name: string;
   svg: SVGSVGElement;
+  /** The pane's title per language tag (`{ en: 'Kernel view', 'zh-TW': '核心視角' }`). */
+  titles?: Record<string, string>;
+}
+
+/** A second language for the drawn labels. */
+export interface ExportSvgLanguage {
+  /** BCP 47 tag, as `systemLanguage` takes it. */
+  lang: string;
+  /** The label in that language, or null to keep it as drawn. */
+  translate(text: string): string | null;
+}
+
+/** Replaces each translatable `<text>` by a `<switch>`: the translation for its language, else the original. */
+function addLanguage(root: Element, alt: ExportSvgLanguage): void {
+  for (const text of [...root.querySelectorAll('text')]) {
+    if (text.parentElement?.localName === 'switch' || text.children.length > 0) continue;
+    const other = alt.translate(text.textContent ?? '');
+    if (other === null || other === text.textContent) continue;
+    const sw = root.ownerDocument.createElementNS(SVG_NS, 'switch');
+    const translated = text.cloneNode(false) as Element;
+    translated.setAttribute('systemLanguage', alt.lang);
+    translated.textContent = other;
+    text.replaceWith(sw);
+    sw.append(translated, text);
+  }
+}
+
+/** One `<title>` per language, first in `el` (SVG 2 picks the one matching the reader's language). */
+function addTitles(el: Element, titles: Record<string, string>): void {
+  const first = el.firstChild;
+  for (const [lang, text] of Object.entries(titles)) {
+    const t = el.ownerDocument.createElementNS(SVG_NS, 'title');
+    t.setAttribute('lang', lang);
+    t.textContent = text;
+    el.insertBefore(t, first);
+  }
 }
 
 function inlineStyles(src: Element, dst: Element): void {
@@ -52,7 +90,11 @@ function sizeOf(svg: SVGSVGElement): { w: number; h: number } {
 }
 
 /** One standalone SVG document (text) holding the given panes left to right. */
-export function buildStandaloneSvg(panes: readonly ExportSvgPane[], background = '#ffffff'): string {
+export function buildStandaloneSvg(
+  panes: readonly ExportSvgPane[],
+  background = '#ffffff',
+  alt?: ExportSvgLanguage,
+): string {
   const gap = 16;
   const sizes = panes.map((p) => sizeOf(p.svg));
   const width = sizes.reduce((n, s) => n + s.w, 0) + gap * Math.max(0, panes.length - 1);
@@ -77,6 +119,8 @@ export function buildStandaloneSvg(panes: readonly ExportSvgPane[], background =
     clone.setAttribute('height', String(sizes[i].h));
     clone.setAttribute('data-pane', p.name);
     clone.removeAttribute('role');
+    if (alt) addLanguage(clone, alt);
+    if (p.titles) addTitles(clone, p.titles);
     root.appendChild(clone);
     x += sizes[i].w + gap;
   });

@@ -55,6 +55,7 @@ export interface PaneRenderer {
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
+/** Distance between two label lines at the normal type size (scaled with the scene's labels). */
 const LINE_H = 14;
 
 /** The path of a wire: an S-curve downwards, or a loop below when both ends sit on one row. */
@@ -63,11 +64,19 @@ export function wirePath(w: Pick<SceneWire, 'x1' | 'y1' | 'x2' | 'y2'>): string 
   return wireCurve(w);
 }
 
+/** Whether a viewBox grows or shrinks by more than 5 % in width or height (or there was none). */
+function markedChange(from: string | null, to: string): boolean {
+  if (!from) return true;
+  const [, , w0 = 0, h0 = 0] = from.split(/\s+/).map(Number);
+  const [, , w1 = 0, h1 = 0] = to.split(/\s+/).map(Number);
+  return Math.abs(w1 - w0) > 0.05 * Math.max(w0, 1) || Math.abs(h1 - h0) > 0.05 * Math.max(h0, 1);
+}
+
 function boxClass(b: SceneBox): string {
   return `el kind-${b.kind} shape-${b.shape} tone-${b.tone}${b.dim ? ' is-dim' : ''}${b.compact ? ' is-compact' : ''}`;
 }
 
-function drawBoxContent(g: G, b: SceneBox): void {
+function drawBoxContent(g: G, b: SceneBox, k: number, titleY: number): void {
   const tether = g.selectAll<SVGLineElement, { x: number; y: number }>('line.tether').data(b.tether ? [b.tether] : []);
   tether
     .join((e) => e.insert('line', ':first-child').attr('class', 'tether'))
@@ -75,22 +84,42 @@ function drawBoxContent(g: G, b: SceneBox): void {
     .attr('y1', (t) => (t.y < b.y ? 0 : b.h))
     .attr('x2', (t) => t.x - b.x)
     .attr('y2', (t) => t.y - b.y);
-  const rx = b.shape === 'region' ? 10 : b.shape === 'card' ? 8 : b.shape === 'port' ? 3 : 6;
+  const rx = (b.shape === 'region' ? 10 : b.shape === 'card' ? 8 : b.shape === 'port' ? 3 : 6) * k;
   let rect = g.select<SVGRectElement>('rect.body');
   if (rect.empty()) rect = g.append('rect').attr('class', 'body');
   rect.attr('rx', rx).attr('width', b.w).attr('height', b.h);
   const lines = b.label;
   const at = b.labelAt ?? 'center';
-  const x = at === 'center' ? b.w / 2 : 10;
-  const y0 = at === 'top-left' ? 18 : b.h / 2 - ((lines.length - 1) * LINE_H) / 2 + 4;
+  const lineH = LINE_H * k;
+  const x = at === 'center' ? b.w / 2 : 10 * k;
+  const y0 = at === 'top-left' ? titleY : b.h / 2 - ((lines.length - 1) * lineH) / 2 + 4.5 * k;
   g.selectAll<SVGTextElement, string>('text.lbl')
     .data(lines)
     .join('text')
     .attr('class', (_, i) => `lbl ${i === 0 ? 'lbl-title' : 'lbl-sub'}`)
     .attr('text-anchor', at === 'center' ? 'middle' : 'start')
     .attr('x', x)
-    .attr('y', (_, i) => y0 + i * LINE_H)
+    .attr('y', (_, i) => y0 + i * lineH)
     .text((d) => d);
+  // A label shortened to fit keeps its whole text as the box's tooltip.
+  g.selectAll<SVGTitleElement, string>(':scope > title')
+    .data(b.full ? [b.full] : [])
+    .join('title')
+    .text((d) => d);
+}
+
+/** Breaks `text` into lines of at most `max` characters at spaces (a longer word stays whole). */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** Creates the renderer of one pane. */
@@ -161,6 +190,15 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
     return sel;
   }
 
+  let labelScale = 1;
+  /** The boxes of the scene drawn last, by key (a packet caption avoids covering its element). */
+  let boxByKey = new Map<string, SceneBox>();
+  let regionTitleY = 18;
+  /** Per element: the scene data it was last drawn from, so an update skips what did not change. */
+  const drawn = new WeakMap<Element, string>();
+  /** Per box: the position it was last sent to (its transform, or the end of its transition). */
+  const placed = new WeakMap<Element, string>();
+
   function joinBoxes(layer: G, boxes: SceneBox[]): void {
     const animate = !still();
     layer
@@ -177,13 +215,17 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         },
         (update) => {
           revive(update);
+          // Only elements that move get a transition: one per moved element, not one per element.
+          const moved = update.filter(function (d) {
+            return placed.get(this) !== `translate(${d.x},${d.y})`;
+          });
           if (animate)
-            update
+            moved
               .transition()
               .duration(duration)
               .ease(easeCubicOut)
               .attr('transform', (d) => `translate(${d.x},${d.y})`);
-          else update.attr('transform', (d) => `translate(${d.x},${d.y})`);
+          else moved.attr('transform', (d) => `translate(${d.x},${d.y})`);
           return update;
         },
         (exit) => {
@@ -197,10 +239,15 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
           else exit.remove();
         },
       )
-      .attr('class', boxClass)
-      .attr('aria-label', (d) => d.name)
       .each(function (d) {
-        drawBoxContent(select(this) as unknown as G, d);
+        placed.set(this, `translate(${d.x},${d.y})`);
+        // An element whose box is unchanged keeps its DOM as it is (no attribute rewritten).
+        const sig = `${labelScale}|${regionTitleY}|${JSON.stringify(d)}`;
+        if (drawn.get(this) === sig) return;
+        drawn.set(this, sig);
+        const g = select(this) as unknown as G;
+        g.attr('class', boxClass(d)).attr('aria-label', d.name);
+        drawBoxContent(g, d, labelScale, regionTitleY);
       });
   }
 
@@ -234,10 +281,12 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
           else exit.remove();
         },
       )
-      .attr('class', (d) => `el kind-${d.kind}${d.dim ? ' is-dim' : ''}`)
-      .attr('aria-label', (d) => d.name)
       .each(function (d) {
+        const sig = JSON.stringify(d);
+        if (drawn.get(this) === sig) return;
+        drawn.set(this, sig);
         const g = select(this);
+        g.attr('class', `el kind-${d.kind}${d.dim ? ' is-dim' : ''}`).attr('aria-label', d.name);
         const path = wirePath(d);
         g.selectAll<SVGPathElement, unknown>('path').attr('d', path);
       });
@@ -325,19 +374,44 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
     if (!p || !stop) return;
     // The caption says what happens at this hop; for a drop, why.
     const text = stop.drop ? `✕ dropped: ${stop.text}` : stop.text;
-    caption.select('text').text(text);
-    const textNode = caption.select<SVGTextElement>('text').node();
-    // Measured where the browser lays text out; estimated from the monospace font elsewhere (jsdom).
-    const measured =
-      textNode && typeof textNode.getComputedTextLength === 'function' ? textNode.getComputedTextLength() : 0;
-    const width = (measured || text.length * 7) + 16;
     const vb = (opts.svg.getAttribute('viewBox') ?? '0 0 800 600').split(/\s+/).map(Number);
-    const maxX = (vb[2] || 800) - width - 4;
+    const vbW = vb[2] || 800;
+    const textSel = caption.select<SVGTextElement>('text');
+    const textNode = textSel.node();
+    // Large type (presenter mode) can make a drop's reason wider than the pane: wrap it in lines.
+    // Read where the browser lays text out (jsdom has no layout, and its style cascade is slow).
+    const laidOut = textNode && typeof textNode.getComputedTextLength === 'function';
+    const px = (laidOut && parseFloat(getComputedStyle(textNode).fontSize)) || 11.5;
+    const lines = wrapWords(text, Math.max(12, Math.floor((vbW - 28) / (px * 0.62))));
+    textSel.text(null).attr('y', 4 + px);
+    const spans = textSel
+      .selectAll<SVGTSpanElement, string>('tspan')
+      .data(lines)
+      .join('tspan')
+      .attr('x', 8)
+      .attr('dy', (_, i) => (i === 0 ? 0 : px * 1.25))
+      .text((d, i) => (i < lines.length - 1 ? `${d} ` : d));
+    // Measured where the browser lays text out; estimated from the monospace font elsewhere (jsdom).
+    let measured = 0;
+    spans.each(function () {
+      if (typeof this.getComputedTextLength === 'function') measured = Math.max(measured, this.getComputedTextLength());
+    });
+    const width = (measured || Math.max(...lines.map((l) => l.length)) * px * 0.61) + 16;
+    const height = lines.length * px * 1.25 + 8;
+    const maxX = vbW - width - 4;
     const cx = Math.max(4, Math.min(maxX, stop.x + 16));
     // Below and to the right of the dot, clear of the label of the element it stands on.
-    const cy = stop.captionY + 24 > (vb[3] || 600) ? stop.y - 36 : stop.captionY;
+    const vbH = vb[3] || 600;
+    let cy = stop.captionY + height + 2 > vbH ? stop.y - height - 14 : stop.captionY;
+    // A caption of several lines (large type) would hide the element it explains: below it, or
+    // above it, when there is room.
+    const box = lines.length > 1 ? boxByKey.get(stop.key) : undefined;
+    if (box) {
+      if (box.y + box.h + 6 + height <= vbH) cy = box.y + box.h + 6;
+      else if (box.y - height - 6 >= 0) cy = box.y - height - 6;
+    }
     caption.attr('transform', `translate(${cx},${cy})`);
-    caption.select('rect').attr('width', width);
+    caption.select('rect').attr('width', width).attr('height', height);
     dot.interrupt('packet');
     caption.interrupt('packet');
     const node = layers.packet.append('path').attr('class', 'packet-leg').attr('d', p.path).node();
@@ -385,8 +459,23 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
     },
     update(scene, highlight = new Set(), selected = null) {
       const vb = `0 0 ${scene.width} ${scene.height}`;
-      if (still()) svg.attr('viewBox', vb);
-      else svg.transition('viewbox').duration(duration).attr('viewBox', vb);
+      // The scene is laid out for its type size; the stylesheet scales every label by it.
+      labelScale = scene.labelScale ?? 1;
+      boxByKey = new Map(scene.boxes.map((b) => [b.key, b]));
+      regionTitleY = scene.regionTitleY ?? 18 * labelScale;
+      const f = scene.fonts ?? { title: 14, detail: 12, region: 13, space: 15, note: 12 };
+      svg
+        .style('--font-title', `${f.title}px`)
+        .style('--font-detail', `${f.detail}px`)
+        .style('--font-region', `${f.region}px`)
+        .style('--font-space', `${f.space}px`)
+        .style('--font-note', `${f.note}px`)
+        .style('--label-scale', String(labelScale));
+      // A viewBox change relays out and repaints every element on each frame it animates: only a
+      // marked change (the first containers) zooms smoothly; a few per cent snaps (large scenes).
+      if (still() || !markedChange(opts.svg.getAttribute('viewBox'), vb)) {
+        svg.interrupt('viewbox').attr('viewBox', vb);
+      } else svg.transition('viewbox').duration(duration).attr('viewBox', vb);
       joinDecor(scene.decor);
       const byZ = (z: number) => scene.boxes.filter((b) => b.z === z).sort((a, b) => b.w * b.h - a.w * a.h);
       joinBoxes(layers.regions, byZ(0));

@@ -7,6 +7,8 @@ import type { Container } from '../../docker/types';
 import type { KernelOp } from '../../kernel/ops';
 import { INIT_NET, linksOf, netnsIds, operState, peerOf, portsOf, routesOf } from '../../kernel/query';
 import type { Link, NetnsId, Route } from '../../kernel/types';
+import { hookWords, netfilterHooks } from './hooks';
+import { podGroupsOf, shortName } from './pods';
 import { containersOf, portKey, vethKey, type ContainerView } from './model';
 
 /** One item of the text twin; `key` is the scene key it selects (null: a heading only). */
@@ -139,10 +141,47 @@ function containerItem(w: World, c: ContainerView): TwinItem {
   return { id, key: `ctr:${c.id}`, label: head.join(', '), children };
 }
 
-/** The text twin of both diagrams: namespaces with their interfaces, then the containers. */
-export function describeTree(w: World): TwinItem[] {
+/**
+ * The text twin of both diagrams: namespaces with their interfaces, then the containers; with
+ * `hooks` (the NAT & filter overlay), the host's netfilter hooks and their rule counts too.
+ */
+export function describeTree(w: World, opts: { hooks?: boolean } = {}): TwinItem[] {
   const ctrs = containersOf(w);
   const ids = netnsIds(w.kernel);
+  const hooks: TwinItem[] = opts.hooks
+    ? [
+        {
+          id: 'hooks',
+          key: null,
+          label: "netfilter hooks of the host's network namespace",
+          children: netfilterHooks(w).map((h) => ({
+            id: `hooks/${h.key}`,
+            key: h.key,
+            label: hookWords(h),
+            children: [],
+          })),
+        },
+      ]
+    : [];
+  // Containers sharing one namespace, as the user view's outlines group them (pods first named).
+  const groups = podGroupsOf(ctrs);
+  const pods: TwinItem[] = groups.length
+    ? [
+        {
+          id: 'pods',
+          key: null,
+          label: `pods and shared network namespaces: ${groups.length}`,
+          children: groups.map((g) => ({
+            id: `pods/${g.owner.id}`,
+            key: `pod:${g.owner.id}`,
+            label: g.pod
+              ? `pod ${g.pod.name} (Kubernetes namespace ${g.pod.namespace}): ${g.members.map((m) => shortName(m.name)).join(', ')}`
+              : `shared network namespace: ${g.members.map((m) => m.name).join(', ')}`,
+            children: [],
+          })),
+        },
+      ]
+    : [];
   return [
     {
       id: 'namespaces',
@@ -156,6 +195,8 @@ export function describeTree(w: World): TwinItem[] {
       label: ctrs.length ? `containers: ${ctrs.length}` : 'containers: none yet',
       children: ctrs.map((c) => containerItem(w, c)),
     },
+    ...pods,
+    ...hooks,
   ];
 }
 
@@ -291,7 +332,8 @@ export function describeOp(op: KernelOp, before: World, after: World): string {
     case 'delRoute':
       return `deleted route ${op.dst} ${where(op.netns)}`;
     case 'bindSocket':
-      return `${op.process} listens on ${op.proto} port ${op.port} ${where(op.netns)}`;
+      // nginx opens two sockets on one port (0.0.0.0 and [::]): say which, or the sentence repeats.
+      return `${op.process} listens on ${op.proto} port ${op.port}${op.addr.includes(':') ? ' over IPv6' : ''} ${where(op.netns)}`;
     case 'closeSockets':
       return `closed the sockets of process ${op.pid} ${where(op.netns)}`;
     case 'addMasquerade':
@@ -302,6 +344,14 @@ export function describeOp(op: KernelOp, before: World, after: World): string {
       return `added a ${op.rule.chain} rule (-j ${op.rule.target})`;
     case 'delFilterRule':
       return `deleted a ${op.rule.chain} rule (-j ${op.rule.target})`;
+    case 'addChain':
+      return `added the ${op.table} chain ${op.chain}`;
+    case 'delChain':
+      return `deleted the ${op.table} chain ${op.chain}`;
+    case 'setPolicy':
+      return `set the ${op.chain} policy to ${op.policy}`;
+    case 'flushChain':
+      return `flushed ${op.chain ?? `the ${op.table} table`}`;
   }
 }
 

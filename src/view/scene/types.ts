@@ -3,7 +3,18 @@
 // Plain data only: no DOM, no D3, no React.
 
 /** What a drawn element stands for; exposed as `data-kind` for tests and assistive technology. */
-export type ElementKind = 'host' | 'container' | 'netns' | 'interface' | 'bridge' | 'veth' | 'port';
+export type ElementKind =
+  | 'host'
+  | 'container'
+  | 'netns'
+  | 'interface'
+  | 'bridge'
+  | 'veth'
+  | 'port'
+  /** An outline around containers that share one namespace (a Kubernetes pod). */
+  | 'pod'
+  /** A netfilter hook and its rules (the "NAT & filter" overlay of the kernel view). */
+  | 'hook';
 
 /** How a box is drawn (the renderer maps each to a shape and a CSS class). */
 export type BoxShape = 'region' | 'card' | 'nic' | 'switch' | 'port';
@@ -19,6 +30,8 @@ export interface SceneBox {
   h: number;
   /** Text lines; the first is the title. */
   label: string[];
+  /** The label's full text when fitting had to shorten it (drawn as the box's tooltip). */
+  full?: string;
   /** Where the label sits: a region's label is in its top-left corner, others are centred. */
   labelAt?: 'top-left' | 'center' | 'left';
   /** Colour index of the namespace it belongs to (0 = the host's). */
@@ -65,8 +78,23 @@ export interface SceneDecor {
   style: string;
 }
 
+/** Font sizes in scene units: box titles, detail lines, region titles, space labels, notes. */
+export interface SceneFonts {
+  title: number;
+  detail: number;
+  region: number;
+  space: number;
+  note: number;
+}
+
 export interface Scene {
   pane: 'kernel' | 'user';
+  /** Type size the scene was laid out for (1: normal): line spacing inside boxes scales with it. */
+  labelScale?: number;
+  /** Font sizes (scene units) the layout sized its boxes for; the renderer draws text at them. */
+  fonts?: SceneFonts;
+  /** Baseline of a region's title below the region's top edge (18 at the normal type size). */
+  regionTitleY?: number;
   width: number;
   height: number;
   boxes: SceneBox[];

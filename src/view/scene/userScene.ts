@@ -7,28 +7,25 @@ import { INIT_NET, linksOf, portsOf } from '../../kernel/query';
 import type { Link, LinkId } from '../../kernel/types';
 import {
   addrText,
-  CARD_H,
-  COL_GAP,
   COL_W,
+  ellipsize,
   fitLabel,
-  MARGIN,
-  NIC_H,
-  nicWidth,
+  fontsOf,
+  fullText,
   netnsName,
+  nicWidth,
+  pickFit,
   placeRow,
   planColumns,
+  regionTitles,
   relatedOf,
+  textWidth,
   type Plan,
   vethWires,
 } from './layout';
 import { peerLink, portKey, toneOf, vethKey, type ContainerView } from './model';
+import { podGroupsOf, podOutline, shortName } from './pods';
 import type { Scene, SceneBox, SceneDecor, SceneWire } from './types';
-
-const HOST_TOP = 14;
-const NSBOX_TOP = 64;
-const NSBOX_H = 24 + CARD_H + 14 + NIC_H + 12;
-const SWITCH_Y = NSBOX_TOP + NSBOX_H + 64;
-const SWITCH_H = 44;
 
 function modeLine(c: ContainerView): string {
   if (c.mode === 'container') return 'shares a network card';
@@ -45,6 +42,21 @@ function card(
   plan: Plan,
   tether?: { x: number; y: number },
 ): SceneBox {
+  const m = plan.m;
+  const compact = m.details && w < 150;
+  // A pod's cards show the names of the pod spec (pause, nginx …): three cards share a column.
+  const lines = !compact
+    ? [
+        shortName(c.name),
+        `--network=${c.mode === 'container' ? 'container:' : c.modeText}`,
+        c.running ? modeLine(c) : 'stopped',
+      ]
+    : [
+        shortName(c.name),
+        c.mode === 'container' ? 'container:' : c.modeText,
+        c.running ? (c.ip ? c.ip.split('/')[0] : c.mode === 'container' ? 'same card' : '') : 'stopped',
+      ];
+  const label = fitLabel(lines, w, compact, m);
   return {
     key: `ctr:${c.id}`,
     kind: 'container',
@@ -52,27 +64,14 @@ function card(
     x,
     y,
     w,
-    h: CARD_H,
-    label: fitLabel(
-      w >= 150
-        ? [
-            c.name,
-            `--network=${c.mode === 'container' ? 'container:' : c.modeText}`,
-            c.running ? modeLine(c) : 'stopped',
-          ]
-        : [
-            c.name,
-            c.mode === 'container' ? 'container:' : c.modeText,
-            c.running ? (c.ip ? c.ip.split('/')[0] : c.mode === 'container' ? 'same card' : '') : 'stopped',
-          ],
-      w,
-      w < 150,
-    ),
+    h: m.cardH,
+    label,
+    full: fullText(lines, label),
     tone: c.netns ? toneOf(c.netns) : 0,
     name: `container ${c.name} (${c.mode} mode${c.ip ? `, ${c.ip.split('/')[0]}` : ''}${c.running ? '' : ', stopped'})`,
     related: relatedOf(plan, `ctr:${c.id}`),
     dim: !c.running,
-    compact: w < 150,
+    compact,
     tether,
     z: 1,
   };
@@ -85,7 +84,9 @@ function nicText(l: Link): string[] {
 
 function nic(l: Link, x: number, y: number, plan: Plan, w: World, tone: number): SceneBox {
   const a = addrText(l);
-  const width = nicWidth(nicText(l));
+  const width = nicWidth(nicText(l), plan.m);
+  const lines = nicText(l);
+  const label = fitLabel(lines, width, false, plan.m);
   return {
     key: l.id,
     kind: 'interface',
@@ -93,8 +94,9 @@ function nic(l: Link, x: number, y: number, plan: Plan, w: World, tone: number):
     x,
     y,
     w: width,
-    h: NIC_H,
-    label: fitLabel(nicText(l), width),
+    h: plan.m.nicH,
+    label,
+    full: fullText(lines, label),
     tone,
     name: `interface ${l.name}${a ? ` (${a})` : ''} in ${netnsName(w, plan, l.netns)}`,
     related: relatedOf(plan, l.id),
@@ -106,52 +108,70 @@ function nic(l: Link, x: number, y: number, plan: Plan, w: World, tone: number):
 /** Builds the user view of a world. */
 export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
   const k = w.kernel;
+  const m = plan.m;
+  const s = m.s;
+  const g = m.g;
   const boxes: SceneBox[] = [];
   const wires: SceneWire[] = [];
   const decor: SceneDecor[] = [];
   const width = plan.width;
   const pos = new Map<LinkId, { x: number; y: number; w: number }>();
+  const groups = new Map(podGroupsOf(plan.containers).map((x) => [x.owner.id, x]));
+  const NIC_H = m.nicH;
+  const HOST_TOP = 14 * g;
+  // Presenter mode stacks the cards of a shared namespace, so its boxes grow by a card or two.
+  const cardRows = Math.max(1, ...plan.columns.map((c) => (m.details ? 1 : c.containers.length)));
+  const cardsH = cardRows * m.cardH + (cardRows - 1) * 8 * g;
+  // The host's title strip, then the namespaces: a title strip, the cards, the network cards.
+  const NSBOX_TOP = m.details ? 64 * s : HOST_TOP + m.head + 12 * g;
+  const NSBOX_H = m.head - 4 * g + cardsH + 14 * g + NIC_H + 12 * g;
+  const SWITCH_Y = NSBOX_TOP + NSBOX_H + (m.details ? 64 : 48) * g;
+  const SWITCH_H = m.details ? 44 * s : NIC_H + 8 * g;
+  const CARD_TOP = NSBOX_TOP + m.head - 4 * g;
 
   for (const col of plan.columns) {
     const ns = col.netns && k.netns[col.netns] ? col.netns : undefined;
     const n = Math.max(1, col.containers.length);
-    const inner = COL_W - 20;
-    const cw = (inner - (n - 1) * 8) / n;
+    const across = m.details ? n : 1;
+    const inner = col.w - 20 * g;
+    const cw = (inner - (across - 1) * 8 * g) / across;
     if (ns) {
+      const titles = regionTitles(col, 'user');
+      const title = pickFit(titles, col.w - 2 * m.padX, m.region);
       boxes.push({
         key: ns,
         kind: 'netns',
         shape: 'region',
         x: col.x,
         y: NSBOX_TOP,
-        w: COL_W,
+        w: col.w,
         h: NSBOX_H,
-        label: [
-          col.containers.length > 1
-            ? 'one network, shared'
-            : col.containers.length
-              ? 'own network namespace'
-              : fitLabel([`netns ${col.title}`], COL_W)[0],
-        ],
+        label: [title],
+        full: title !== titles[0] ? titles[0] : undefined,
         labelAt: 'top-left',
         tone: toneOf(ns),
         name: netnsName(w, plan, ns),
         related: relatedOf(plan, ns),
         z: 0,
       });
+      // Containers sharing this namespace form a pod (or one shared namespace): an outline around
+      // it, labelled in a strip above (presenter mode has no room there: the outline only).
+      const pod = podOutline(groups, col.containers[0], boxes[boxes.length - 1], m.details ? 24 * s : 0);
+      if (pod) boxes.push(pod);
       // A person sees a container's network cards; lo only when it is all there is.
       const all = linksOf(k, ns);
       const cards = all.filter((l) => l.kind !== 'loopback');
       const shown = cards.length ? cards.slice(0, 2) : all.slice(0, 1);
-      const widths = shown.map((l) => nicWidth(nicText(l)));
-      const at = placeRow(widths, col.x, NSBOX_TOP + 24 + CARD_H + 14, 2, COL_W, NIC_H + 10);
+      const widths = shown.map((l) => nicWidth(nicText(l), m));
+      const at = placeRow(widths, col.x, CARD_TOP + cardsH + 14 * g, 2, col.w, NIC_H + 10 * g);
       shown.forEach((l, i) => {
         pos.set(l.id, { ...at[i], w: widths[i] });
         boxes.push(nic(l, at[i].x, at[i].y, plan, w, toneOf(ns)));
       });
     }
     col.containers.forEach((c, i) => {
-      boxes.push(card(c, col.x + 10 + i * (cw + 8), NSBOX_TOP + 24, cw, plan));
+      const x = col.x + 10 * g + (m.details ? i * (cw + 8 * g) : 0);
+      boxes.push(card(c, x, CARD_TOP + (m.details ? 0 : i * (m.cardH + 8 * g)), cw, plan));
     });
   }
 
@@ -161,13 +181,15 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
   const bridges = hostLinks.filter((l) => l.kind === 'bridge');
   const physical = hostLinks.filter((l) => l.kind === 'ether');
   const looseVeth = hostLinks.filter((l) => l.kind === 'veth' && !l.master);
-  const bottomY = SWITCH_Y + Math.max(1, bridges.length) * (SWITCH_H + 36) + 24;
+  const bottomY = SWITCH_Y + Math.max(1, bridges.length) * (SWITCH_H + 36 * g) + 24 * g;
 
   bridges.forEach((br, i) => {
-    const y = SWITCH_Y + i * (SWITCH_H + 36);
+    const y = SWITCH_Y + i * (SWITCH_H + 36 * g);
     const x = plan.colX0;
-    const bw = Math.max(COL_W, width - MARGIN - 10 - x);
+    const bw = Math.max(m.colW, 120 * g, width - m.margin - 10 * g - x);
     const a = addrText(br);
+    const lines = [`${br.name} switch`, a ? `gateway ${a.split('/')[0]}` : br.up ? 'no address' : 'down'];
+    const label = fitLabel(lines, bw, false, m);
     boxes.push({
       key: br.id,
       kind: 'bridge',
@@ -176,7 +198,8 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
       y,
       w: bw,
       h: SWITCH_H,
-      label: [`${br.name} switch`, a ? `gateway ${a.split('/')[0]}` : br.up ? 'no address' : 'down'],
+      label,
+      full: fullText(lines, label),
       labelAt: 'left',
       tone: 0,
       name: `bridge ${br.name}${a ? ` (${a})` : ''}`,
@@ -188,15 +211,15 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
       const peer = peerLink(w, port);
       const p = peer ? pos.get(peer.id) : undefined;
       const col = peer ? plan.columnOf.get(peer.netns) : undefined;
-      const px = p ? p.x + p.w / 2 : col ? col.x + COL_W / 2 : x + 20;
+      const px = p ? p.x + p.w / 2 : col ? col.x + col.w / 2 : x + 20 * g;
       boxes.push({
         key: portKey(port.id),
         kind: 'port',
         shape: 'port',
-        x: px - 8,
-        y: y - 8,
-        w: 16,
-        h: 16,
+        x: px - 8 * g,
+        y: y - 8 * g,
+        w: 16 * g,
+        h: 16 * g,
         label: [],
         tone: 0,
         name: `port ${port.name} of bridge ${br.name}`,
@@ -212,7 +235,7 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
           x1: px,
           y1: p.y + NIC_H,
           x2: px,
-          y2: y - 8,
+          y2: y - 8 * g,
           name: `cable (veth pair ${peer.name} and ${port.name})`,
           related: relatedOf(plan, key),
           dim: !port.up || !peer.up,
@@ -224,10 +247,10 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
   looseVeth.forEach((l, i) => {
     const peer = peerLink(w, l);
     const col = peer ? plan.columnOf.get(peer.netns) : undefined;
-    const nw = nicWidth(nicText(l));
-    const x = col ? col.x + (COL_W - nw) / 2 : MARGIN + 10 + (i % 2) * (nw + 12);
+    const nw = nicWidth(nicText(l), m);
+    const x = col ? col.x + (col.w - nw) / 2 : m.margin + 10 * g + (i % 2) * (nw + 12 * g);
     // Between the namespaces and the switch row, so a detached port's end does not cover the switch.
-    const y = bridges.length ? SWITCH_Y - NIC_H - 10 : SWITCH_Y - 4;
+    const y = bridges.length ? SWITCH_Y - NIC_H - 10 * g : SWITCH_Y - 4 * g;
     pos.set(l.id, { x, y, w: nw });
     boxes.push(nic(l, x, y, plan, w, 0));
   });
@@ -237,31 +260,37 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
   );
 
   // The host's network cards, with the way out.
-  let nx = MARGIN + 10;
+  let nx = m.margin + 10 * g;
   physical.forEach((l) => {
-    const nw = nicWidth(nicText(l));
+    const nw = nicWidth(nicText(l), m);
     pos.set(l.id, { x: nx, y: bottomY, w: nw });
     boxes.push(nic(l, nx, bottomY, plan, w, 0));
-    nx += nw + 12;
+    nx += nw + 12 * g;
   });
   const firstNic = physical[0];
-  const firstW = firstNic ? nicWidth(nicText(firstNic)) : 0;
+  const firstW = firstNic ? nicWidth(nicText(firstNic), m) : 0;
   // Host-mode containers stand in the host itself, drawn as using its card directly.
-  plan.hostContainers.forEach((c, i) => {
-    const x = MARGIN + 10 + i * (COL_W + COL_GAP);
-    const tether = firstNic && c.running ? { x: MARGIN + 10 + firstW / 2, y: bottomY } : undefined;
-    boxes.push(card(c, x, NSBOX_TOP + 24, COL_W - 20, plan, tether));
+  let hx = m.margin + 10 * g;
+  plan.hostContainers.forEach((c) => {
+    const cw = m.details ? COL_W - 20 : Math.ceil(textWidth(c.name, m.title) + 2 * m.padX);
+    const tether = firstNic && c.running ? { x: m.margin + 10 * g + firstW / 2, y: bottomY } : undefined;
+    boxes.push(card(c, hx, CARD_TOP, cw, plan, tether));
+    hx += cw + (m.details ? 36 : m.gap);
   });
-  const hostH = bottomY + NIC_H + 18 - HOST_TOP;
+  const hostH = bottomY + NIC_H + 18 * g - HOST_TOP;
+  const hostW = width - 2 * m.margin + 20 * g;
+  const hostTitle = `host ${w.hostname} — its own network`;
+  const hostShown = pickFit([hostTitle, `host ${w.hostname}`, 'host'], hostW - 2 * m.padX, m.region);
   boxes.push({
     key: INIT_NET,
     kind: 'host',
     shape: 'region',
-    x: MARGIN - 10,
+    x: m.margin - 10 * g,
     y: HOST_TOP,
-    w: width - 2 * MARGIN + 20,
+    w: hostW,
     h: hostH,
-    label: [`host ${w.hostname} — its own network`],
+    label: [hostShown],
+    full: hostShown !== hostTitle ? hostTitle : undefined,
     labelAt: 'top-left',
     tone: 0,
     name: `host ${w.hostname}`,
@@ -269,10 +298,17 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
     z: 0,
   });
   if (firstNic) {
-    const x = MARGIN + 10 + firstW / 2;
+    const x = m.margin + 10 * g + firstW / 2;
     decor.push(
-      { key: 'uplink', type: 'line', x, y: bottomY + NIC_H, x2: x, y2: HOST_TOP + hostH + 26, style: 'uplink' },
-      { key: 'outside', type: 'text', x: x + 12, y: HOST_TOP + hostH + 24, text: 'outside network', style: 'outside' },
+      { key: 'uplink', type: 'line', x, y: bottomY + NIC_H, x2: x, y2: HOST_TOP + hostH + 26 * g, style: 'uplink' },
+      {
+        key: 'outside',
+        type: 'text',
+        x: x + 12 * g,
+        y: HOST_TOP + hostH + 24 * g,
+        text: ellipsize('outside network', width - x - 16 * g, m.note, 'regular'),
+        style: 'outside',
+      },
     );
     if (bridges.length) {
       const bx = plan.colX0;
@@ -282,20 +318,41 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
           type: 'line',
           x: bx,
           y: SWITCH_Y + SWITCH_H / 2,
-          x2: MARGIN + 10 + firstW,
+          x2: m.margin + 10 * g + firstW,
           y2: bottomY + NIC_H / 2,
           style: 'routed',
         },
-        {
-          key: 'routed-label',
-          type: 'text',
-          x: bx - 8,
-          y: bottomY + NIC_H / 2 + 4,
-          text: 'routed + NAT',
-          style: 'note-end',
-        },
+        // Normal mode: between the host's card and the columns (the host area is planned wide
+        // enough); presenter mode: under the switch's left end, where nothing else is drawn.
+        m.details
+          ? {
+              key: 'routed-label',
+              type: 'text',
+              x: bx - 8 * g,
+              y: bottomY + NIC_H / 2 + 4 * g,
+              text: 'routed + NAT',
+              style: 'note-end',
+            }
+          : {
+              key: 'routed-label',
+              type: 'text',
+              x: bx + 8 * g,
+              y: SWITCH_Y + SWITCH_H + 6 * g + 0.8 * m.note,
+              text: 'routed + NAT',
+              style: 'note',
+            },
       );
     }
   }
-  return { pane: 'user', width, height: HOST_TOP + hostH + 40, boxes, wires, decor };
+  return {
+    pane: 'user',
+    width,
+    height: HOST_TOP + hostH + 40 * g,
+    labelScale: s,
+    fonts: fontsOf(m),
+    regionTitleY: m.headBaseline,
+    boxes,
+    wires,
+    decor,
+  };
 }

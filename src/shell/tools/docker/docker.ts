@@ -30,13 +30,24 @@ import { argsError, flagError, fromDaemon, notFoundInImage, pullError, runError 
 import { all, flag, last, parseFlags, type FlagDef, type ParsedFlags } from './flags';
 import { ellipsis, goQuote, goTimeString, humanDuration, humanSize, statusText, tabwrite } from './format';
 import { containerJson, execTemplate, indentJson, networkJson } from './inspect';
-import { containerNameError, ipv4AddressError, parsePortSpec } from './validate';
+import {
+  containerNameError,
+  envValue,
+  execUserCheck,
+  ipv4AddressError,
+  networkNameError,
+  parsePortSpec,
+} from './validate';
+import { containerEnv } from '../env';
 
 interface Out {
   stdout: string;
   stderr: string;
   status: number;
   world: World;
+  /** Passed through from the program an exec runs (see ToolResult). */
+  timed?: ToolResult['timed'];
+  interrupted?: boolean;
 }
 
 const ok = (world: World, stdout = '', stderr = ''): Out => ({ stdout, stderr, status: 0, world });
@@ -63,6 +74,7 @@ const RUN_FLAGS: FlagDef[] = [
   { long: 'net', value: true },
   { long: 'rm', value: false },
   { long: 'publish', short: 'p', value: true },
+  { long: 'publish-all', short: 'P', value: false },
   { long: 'hostname', short: 'h', value: true },
   { long: 'dns', value: true },
   { long: 'add-host', value: true },
@@ -110,6 +122,14 @@ const COMMANDS: Record<string, CommandSpec> = {
     ],
     interspersed: false,
     minArgs: 2,
+  },
+  port: {
+    path: 'docker port',
+    use: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',
+    short: 'List port mappings or a specific mapping for the container',
+    flags: [HELP],
+    interspersed: true,
+    minArgs: 1,
   },
   ps: {
     path: 'docker ps',
@@ -349,6 +369,8 @@ function runCommand(key: string, w: World, p: ParsedFlags, ctx: ExecContext, pro
       return cmdExec(w, p, ctx, profile);
     case 'ps':
       return cmdPs(w, p);
+    case 'port':
+      return cmdPort(w, p, profile);
     case 'inspect':
       return cmdInspect(w, p);
     case 'stop':
@@ -409,11 +431,13 @@ function cmdRun(w0: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
     addHost: all(p, 'add-host'),
     expose: all(p, 'expose'),
     ports,
+    ...(flag(p, 'publish-all') ? { publishAll: true } : {}),
     links: all(p, 'link'),
     ...(last(p, 'mac-address') !== undefined ? { macAddress: last(p, 'mac-address')! } : {}),
     ...(last(p, 'ip') !== undefined ? { ip: last(p, 'ip')! } : {}),
     aliases: all(p, 'network-alias'),
     autoRemove: flag(p, 'rm'),
+    privileged: flag(p, 'privileged'),
     netAdmin: flag(p, 'privileged') || all(p, 'cap-add').some((c) => /^(CAP_)?(NET_ADMIN|ALL)$/i.test(c)),
     tty: flag(p, 'tty'),
     interactive: flag(p, 'interactive'),
@@ -508,16 +532,77 @@ const SHELLS: Record<string, Toolset[]> = {
   bash: ['netutils', 'nginx'],
 };
 
+/** docker exec's environment: the container's, then each `-e` (moby ReplaceOrAppendEnvValues: a bare NAME removes it). */
+function execEnv(base: string[], overrides: string[]): string[] {
+  const env = [...base];
+  for (const v of overrides) {
+    const eq = v.indexOf('=');
+    const key = eq < 0 ? v : v.slice(0, eq);
+    const i = env.findIndex((e) => e.slice(0, e.indexOf('=')) === key);
+    if (eq < 0) {
+      if (i >= 0) env.splice(i, 1);
+    } else if (i >= 0) env[i] = v;
+    else env.push(v);
+  }
+  return env;
+}
+
+/**
+ * An exec that cannot start: the daemon writes the error into the attached stream (stdout, CR LF).
+ * The user lookup's words are libcontainer/user's (moby resolves -u itself, oci_linux getUser);
+ * a relative -w is refused by runc, as reported from Docker 29 (exit status 126 assumed, as for
+ * other start failures).
+ */
+function execStartFailure(w: World, text: string): Out {
+  return { stdout: `${text}\r\n`, stderr: '', status: 126, world: w };
+}
+
 function cmdExec(w: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProfile): Out {
   const [ref, ...cmd] = p.args as [string, ...string[]];
+  // The CLI checks each -e before it talks to the daemon.
+  const envs: string[] = [];
+  for (const v of all(p, 'env')) {
+    const r = envValue(v, ctx.env);
+    if ('error' in r)
+      return fail(
+        w,
+        flagError(
+          `invalid argument "${v}" for "-e, --env" flag: ${r.error}`,
+          'docker exec',
+          COMMANDS.exec!.use,
+          profile,
+        ),
+        125,
+      );
+    envs.push(r.value);
+  }
   const t = execTarget(w.docker, ref);
   if (!t.ok) return fail(w, `${fromDaemon(t.error, profile)}\n`);
   const c = t.container;
-  const inner = containerCtx(ctx, c, flag(p, 'privileged'));
+  let inner = containerCtx(ctx, c, flag(p, 'privileged'));
+  const user = last(p, 'user');
+  if (user !== undefined && user !== '') {
+    const u = execUserCheck(user, imageOf(c).toolset);
+    if ('error' in u) return execStartFailure(w, u.error);
+    // Another user than root has no capabilities at all.
+    if (!u.root) inner = { ...inner, capNetAdmin: false };
+  }
+  // The images here set no WORKDIR, so a process starts in / unless -w says otherwise.
+  const wd = last(p, 'workdir') || '/';
+  if (!wd.startsWith('/'))
+    return execStartFailure(w, 'OCI runtime exec failed: exec failed: Cwd must be an absolute path: unknown');
+  inner = { ...inner, cwd: wd, env: { ...inner.env, PWD: wd } };
+  const processEnv = execEnv(containerEnv(w, c, flag(p, 'tty')), envs);
+  const vars = Object.fromEntries(
+    envs.filter((v) => v.includes('=')).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]),
+  );
+  inner = { ...inner, env: { ...inner.env, ...vars }, processEnv };
   const prog = cmd[0]!.replace(/^.*\//, '');
   // `sh -c 'LINE'`: the image's shell runs the line with the image's programs.
   if (SHELLS[prog]?.includes(inner.toolset) && cmd[1] === '-c' && cmd[2] !== undefined) {
-    const r = runLine(w, cmd[2], inner);
+    // The shell's own variables are inner.env; `env` inside it starts from the container's.
+    const { processEnv: _unused, ...shellCtx } = inner;
+    const r = runLine(w, cmd[2], shellCtx);
     const stdout = r.output
       .filter((o) => o.fd === 1)
       .map((o) => o.text)
@@ -535,7 +620,15 @@ function cmdExec(w: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
   }
   const res = tool(w, [prog, ...cmd.slice(1)], { stdin: '' }, inner);
   if (flag(p, 'detach')) return ok(res.world);
-  return { stdout: res.stdout, stderr: res.stderr, status: res.status, world: res.world };
+  // The pacing and the Ctrl+C of an attached exec (`-it … ping`) are the program's own.
+  return {
+    stdout: res.stdout,
+    stderr: res.stderr,
+    status: res.status,
+    world: res.world,
+    ...(res.timed ? { timed: res.timed } : {}),
+    ...(res.interrupted ? { interrupted: true } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- ps
@@ -543,21 +636,54 @@ function cmdExec(w: World, p: ParsedFlags, ctx: ExecContext, profile: DockerProf
 function displayPorts(c: Container, profile: DockerProfile): string {
   if (c.status !== 'running' || !c.endpoint) return '';
   const img = imageOf(c);
-  const published = new Set(c.config.ports.map((x) => `${x.containerPort}/${x.proto}`));
+  const mapped = c.published ?? [];
+  const published = new Set(mapped.map((x) => `${x.containerPort}/${x.proto}`));
   const parts: string[] = [];
-  for (const x of c.config.ports) {
+  for (const x of mapped) {
     parts.push(`${x.hostIp || '0.0.0.0'}:${x.hostPort}->${x.containerPort}/${x.proto}`);
-    // docker-proxy also listens on IPv6; CLI >= 27.2 brackets the address.
-    parts.push(
-      profile === 'current'
-        ? `[::]:${x.hostPort}->${x.containerPort}/${x.proto}`
-        : `:::${x.hostPort}->${x.containerPort}/${x.proto}`,
-    );
+    // docker-proxy also listens on IPv6 when the host address is the wildcard; CLI >= 27.2
+    // brackets the address.
+    if (x.hostIp === '0.0.0.0')
+      parts.push(
+        profile === 'current'
+          ? `[::]:${x.hostPort}->${x.containerPort}/${x.proto}`
+          : `:::${x.hostPort}->${x.containerPort}/${x.proto}`,
+      );
   }
   for (const e of [...img.exposed, ...c.config.expose.map((x) => (x.includes('/') ? x : `${x}/tcp`))]) {
     if (!published.has(e)) parts.push(e);
   }
   return parts.join(', ');
+}
+
+/**
+ * `docker port CONTAINER [PORT[/PROTO]]` (cli container/port.go): one line per host binding,
+ * `80/tcp -> 0.0.0.0:8080`, the IPv6 twin after the IPv4 ones (`[::]:8080`; `:::8080` before
+ * CLI 27.2, as in the PORTS column); with a port, only the host addresses.
+ */
+function cmdPort(w: World, p: ParsedFlags, profile: DockerProfile): Out {
+  const c = findContainer(w.docker, p.args[0]!);
+  if (!c) return fail(w, `${fromDaemon({ code: 'noSuchContainer', ref: p.args[0]! }, profile)}\n`);
+  const mapped = c.status === 'running' ? (c.published ?? []) : [];
+  const v6 = (port: number) => (profile === 'current' ? `[::]:${port}` : `:::${port}`);
+  const lines = (key: string | undefined, withKey: boolean): string[] => {
+    const out: string[] = [];
+    const keys = [...new Set(mapped.map((m) => `${m.containerPort}/${m.proto}`))];
+    for (const k of keys) {
+      if (key !== undefined && k !== key) continue;
+      const ms = mapped.filter((m) => `${m.containerPort}/${m.proto}` === k);
+      const pre = withKey ? `${k} -> ` : '';
+      for (const m of ms) out.push(`${pre}${m.hostIp}:${m.hostPort}`);
+      for (const m of ms) if (m.hostIp === '0.0.0.0') out.push(`${pre}${v6(m.hostPort)}`);
+    }
+    return out;
+  };
+  const asked = p.args[1];
+  if (asked === undefined) return ok(w, lines(undefined, false).length ? lines(undefined, true).join('\n') + '\n' : '');
+  const key = asked.includes('/') ? asked : `${asked}/tcp`;
+  const found = lines(key, false);
+  if (found.length === 0) return fail(w, `Error: No public port '${key}' published for ${p.args[0]}\n`);
+  return ok(w, found.join('\n') + '\n');
 }
 
 function containerField(w: World, c: Container, field: string, noTrunc: boolean): string {
@@ -1009,6 +1135,8 @@ function cmdNetworkRm(w0: World, p: ParsedFlags, profile: DockerProfile): Out {
 }
 
 function cmdNetworkCreate(w: World, p: ParsedFlags, profile: DockerProfile): Out {
+  const nameError = networkNameError(p.args[0]!);
+  if (nameError !== undefined) return fail(w, `Error response from daemon: ${nameError}\n`);
   const driver = last(p, 'driver') ?? 'bridge';
   // Only the bridge driver is modelled; any other is a plugin this daemon does not have.
   if (driver !== 'bridge') return fail(w, `Error response from daemon: plugin "${driver}" not found\n`);

@@ -2,6 +2,7 @@
 // classic = Docker Engine/CLI 24, current = 29. Sources are cited per message; the engine only
 // returns codes, so every sentence a user reads about Docker's refusals lives here.
 import type { DockerError } from '../../../docker/engine';
+import type { PublishError } from '../../../docker/ports';
 import type { DockerProfile } from '../../../docker/world';
 
 /** The daemon's message (without the client's "Error response from daemon: " prefix). */
@@ -42,6 +43,12 @@ export function daemonMessage(e: DockerError, profile: DockerProfile): string {
       return v29
         ? `cannot join network namespace of a non running container: container ${e.name} is ${e.state}`
         : `cannot join network of a non running container: ${e.id}`;
+    case 'linkMissing':
+      // daemon registerLinks: errors.Wrapf(err, "could not get container for %s", name).
+      return `could not get container for ${e.name}: No such container: ${e.name}`;
+    case 'linkNotRunning':
+      // daemon setupLinkedContainers, as real daemons print it: "… /db AS /web/db".
+      return `Cannot link to a non running container: ${e.child} AS ${e.link}`;
     case 'joinSelf':
       return v29 ? 'cannot join own network namespace' : 'cannot join own network';
     case 'networkNotFound':
@@ -99,7 +106,23 @@ export function daemonMessage(e: DockerError, profile: DockerProfile): string {
         : `container ${e.id} is not connected to the network ${e.network}`;
     case 'kernel':
       return `failed to set up container networking: ${e.error.errno}`;
+    case 'publish':
+      // libnetwork bridge driver + portallocator.go; v28+ adds the networking prefix itself.
+      return publishErrorMessage(e.error, profile);
   }
+}
+
+/** The daemon's message for a publishing failure (libnetwork's bridge driver, portallocator). */
+function publishErrorMessage(e: PublishError, profile: DockerProfile): string {
+  const pre = `driver failed programming external connectivity on endpoint ${e.endpoint} (${e.endpointId}): `;
+  let msg: string;
+  if (e.code === 'portAllocated') msg = `Bind for ${e.hostIp}:${e.hostPort} failed: port is already allocated`;
+  else if (profile === 'classic')
+    msg = `Error starting userland proxy: listen ${e.mapping.proto}4 ${e.mapping.hostIp}:${e.mapping.hostPort}: bind: address already in use`;
+  else
+    msg = `failed to bind host port for ${e.mapping.hostIp}:${e.mapping.hostPort}:${e.ip}:${e.mapping.containerPort}/${e.mapping.proto}: address already in use`;
+  // v28+ wraps every failure of the network setup at start (start_linux.go).
+  return profile === 'classic' ? pre + msg : `failed to set up container networking: ${pre}${msg}`;
 }
 
 function lowercaseMessage(ref: string, profile: DockerProfile): string {

@@ -149,11 +149,14 @@ function portsJson(c: Container): { [k: string]: Json } {
   const out: { [k: string]: Json } = {};
   const image = imageOf(c);
   for (const e of [...image.exposed, ...c.config.expose.map((p) => (p.includes('/') ? p : `${p}/tcp`))]) out[e] = null;
-  for (const p of c.config.ports) {
-    out[`${p.containerPort}/${p.proto}`] = [
-      { HostIp: p.hostIp || '0.0.0.0', HostPort: p.hostPort },
-      { HostIp: '::', HostPort: p.hostPort },
-    ];
+  // The ports the daemon actually bound at this start (-P and -p CONTAINER get their host port
+  // then); docker-proxy's IPv6 twin only for the wildcard address.
+  for (const p of c.status === 'running' ? (c.published ?? []) : []) {
+    const key = `${p.containerPort}/${p.proto}`;
+    const list = Array.isArray(out[key]) ? (out[key] as Json[]) : [];
+    list.push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+    if (p.hostIp === '0.0.0.0') list.push({ HostIp: '::', HostPort: String(p.hostPort) });
+    out[key] = list;
   }
   return out;
 }

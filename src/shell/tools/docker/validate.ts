@@ -155,3 +155,150 @@ export function subnetError(subnet: string): string | undefined {
   const dotted = [24, 16, 8, 0].map((s) => Math.floor(net / 2 ** s) % 256).join('.');
   return `invalid subnet ${subnet}: it should be ${dotted}/${bits}`;
 }
+
+/**
+ * The daemon's checks of a `docker network create` name, in its order. First the predefined
+ * names (moby v24 runconfig.IsPreDefinedNetwork: bridge, host, none, default; the same set in
+ * v29's network.IsPredefined), with PredefinedNetworkError's words, trailing space included.
+ * Then libnetwork's config.IsValidName: any name that is not blank after Go's
+ * strings.TrimSpace, else ErrInvalidName "invalid name: NAME". No character set is enforced.
+ */
+export function networkNameError(name: string): string | undefined {
+  if (['bridge', 'host', 'none', 'default'].includes(name))
+    return `operation is not permitted on predefined ${name} network `;
+  // Go's unicode.IsSpace set (JavaScript's \s differs: it has U+FEFF and lacks U+0085).
+  if (/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/.test(name))
+    return `invalid name: ${name}`;
+  return undefined;
+}
+
+/**
+ * The CLI's check of one `-e` value (docker/cli opts.ValidateEnv): an empty name is refused;
+ * `NAME` alone takes the client's value when it has one, else it is sent as is.
+ */
+export function envValue(v: string, clientEnv: Record<string, string>): { value: string } | { error: string } {
+  const eq = v.indexOf('=');
+  const name = eq < 0 ? v : v.slice(0, eq);
+  if (name === '') return { error: `invalid environment variable: ${v}` };
+  if (eq < 0 && clientEnv[name] !== undefined) return { value: `${name}=${clientEnv[name]}` };
+  return { value: v };
+}
+
+/**
+ * The accounts in each image's /etc/passwd and /etc/group (Debian's base-passwd for the Debian
+ * and Ubuntu based images, plus nginx's own account; BusyBox's default files). The pause image
+ * has neither file.
+ */
+const DEBIAN_USERS = [
+  'root',
+  'daemon',
+  'bin',
+  'sys',
+  'sync',
+  'games',
+  'man',
+  'lp',
+  'mail',
+  'news',
+  'uucp',
+  'proxy',
+  'www-data',
+  'backup',
+  'list',
+  'irc',
+  'gnats',
+  'nobody',
+  '_apt',
+];
+const DEBIAN_GROUPS = [
+  'root',
+  'daemon',
+  'bin',
+  'sys',
+  'adm',
+  'tty',
+  'disk',
+  'lp',
+  'mail',
+  'news',
+  'uucp',
+  'man',
+  'proxy',
+  'kmem',
+  'dialout',
+  'fax',
+  'voice',
+  'cdrom',
+  'floppy',
+  'tape',
+  'sudo',
+  'audio',
+  'dip',
+  'www-data',
+  'backup',
+  'operator',
+  'list',
+  'irc',
+  'src',
+  'gnats',
+  'shadow',
+  'utmp',
+  'video',
+  'sasl',
+  'plugdev',
+  'staff',
+  'games',
+  'users',
+  'nogroup',
+];
+const ACCOUNTS: Record<string, { users: string[]; groups: string[] }> = {
+  netutils: { users: DEBIAN_USERS, groups: DEBIAN_GROUPS },
+  nginx: { users: [...DEBIAN_USERS, 'nginx'], groups: [...DEBIAN_GROUPS, 'nginx'] },
+  busybox: {
+    users: ['root', 'daemon', 'bin', 'sys', 'sync', 'mail', 'www-data', 'operator', 'nobody'],
+    groups: [
+      'root',
+      'daemon',
+      'bin',
+      'sys',
+      'adm',
+      'tty',
+      'disk',
+      'lp',
+      'mail',
+      'kmem',
+      'wheel',
+      'cdrom',
+      'dialout',
+      'floppy',
+      'video',
+      'audio',
+      'tape',
+      'www-data',
+      'operator',
+      'utmp',
+      'plugdev',
+      'staff',
+      'lock',
+      'netdev',
+      'users',
+      'nogroup',
+    ],
+  },
+  pause: { users: [], groups: [] },
+};
+
+/**
+ * runc's lookup of `docker exec -u USER[:GROUP]` in the container's passwd and group files
+ * (libcontainer/user GetExecUser): numeric ids need no entry; a name must have one. Returns the
+ * runtime's words (without Docker's framing) or, when valid, whether the process runs as root.
+ */
+export function execUserCheck(spec: string, toolset: string): { error: string } | { root: boolean } {
+  const [user = '', group] = spec.split(':', 2) as [string, string | undefined];
+  const acc = ACCOUNTS[toolset] ?? ACCOUNTS.netutils!;
+  if (user !== '' && !/^[0-9]+$/.test(user) && !acc.users.includes(user))
+    return { error: `unable to find user ${user}: no matching entries in passwd file` };
+  if (group !== undefined && group !== '' && !/^[0-9]+$/.test(group) && !acc.groups.includes(group))
+    return { error: `unable to find group ${group}: no matching entries in group file` };
+  return { root: user === '' || user === 'root' || /^0+$/.test(user) };
+}

@@ -3,6 +3,7 @@
 // path by which `ip` changes the kernel (commitOps). Must not format listings.
 import type { World } from '../../../docker/world';
 import { commitAs } from '../../caps';
+import { runNetnsEntries } from '../../files';
 import type { KernelError, KernelOp, KernelState, Link, NetnsId } from '../../../kernel';
 import { linkByName } from '../../../kernel';
 import type { ExecContext } from '../../types';
@@ -116,8 +117,7 @@ function defaultExplain(e: KernelError): ErrorText {
   return { errno: e.errno };
 }
 
-/** A namespace by its /run/netns name. */
+/** A namespace by its /run/netns name (which may be Docker's directory, through a symlink). */
 export function netnsNamed(run: IpRun, name: string): NetnsId | undefined {
-  for (const n of Object.values(kernel(run).netns)) if (n.name === name) return n.id;
-  return undefined;
+  return runNetnsEntries(run.world).find((e) => e.name === name)?.ns;
 }

@@ -1,7 +1,10 @@
 // shell/tools/ip/netns.ts — `ip netns` (list, add, delete, exec, identify, list-id) and the
-// lookup behind `ip -n NAME`, after iproute2 6.1's ipnetns.c. Names are the kernel model's
-// Netns.name (/run/netns); Docker's anonymous namespaces never show. Changes go through commit().
+// lookup behind `ip -n NAME`, after iproute2 6.1's ipnetns.c. Names are what /run/netns holds:
+// the kernel model's Netns.name, or Docker's sandbox keys once /var/run/netns is a symlink to
+// /var/run/docker/netns (shell/files.ts runNetnsEntries). Changes go through commit().
 import type { NetnsId } from '../../../kernel';
+import { runNetnsEntries } from '../../files';
+import { pidNetnsPath, resolveNetnsPath } from '../../netnsPath';
 import { findTool } from '../../registry';
 import { commit, die, type IpRun, kernel, matches, netnsNamed } from './common';
 import { NETNS_USAGE } from './help';
@@ -16,10 +19,7 @@ export function openNetns(run: IpRun, name: string): NetnsId {
 
 /** Named namespaces as readdir(/run/netns) returns them on tmpfs: newest first. */
 function namedNetns(run: IpRun): { id: NetnsId; name: string }[] {
-  return Object.values(kernel(run).netns)
-    .filter((n) => n.name !== undefined)
-    .sort((a, b) => Number(b.id.split(':')[1]) - Number(a.id.split(':')[1]))
-    .map((n) => ({ id: n.id, name: n.name! }));
+  return runNetnsEntries(run.world).map((e) => ({ id: e.ns, name: e.name }));
 }
 
 function netnsList(run: IpRun): void {
@@ -63,6 +63,10 @@ function netnsDel(run: IpRun, args: string[]): void {
   if (name === undefined) die(run, 'No netns name specified\n', 1);
   const id = netnsNamed(run, name);
   if (id === undefined) die(run, `Cannot remove namespace file "/run/netns/${name}": No such file or directory\n`, 1);
+  // A Docker sandbox seen through the /var/run/netns symlink: ip only unmounts Docker's file; the
+  // container's process keeps the namespace alive, so the kernel model keeps it (and the file,
+  // which the model does not track apart from the sandbox).
+  if (kernel(run).netns[id]?.name !== name) return;
   commit(run, [{ op: 'delNetns', netns: id }]);
 }
 
@@ -81,8 +85,19 @@ function netnsExec(run: IpRun, args: string[], stdin: string): number {
   return r.status;
 }
 
-function netnsIdentify(run: IpRun): void {
-  run.stdout += (kernel(run).netns[run.ns]?.name ?? '') + '\n';
+/**
+ * `ip netns identify [PID]`: the first /run/netns name (readdir order) whose namespace is the
+ * process's, or an empty line when none is (netns_identify_pid). Without PID, ip's own process.
+ */
+function netnsIdentify(run: IpRun, args: string[]): void {
+  const pid = args[0];
+  let ns: NetnsId | undefined = run.ns;
+  if (pid !== undefined) {
+    if (!/^\d+$/.test(pid)) die(run, `Specified string '${pid}' is not a pid\n`, 1);
+    ns = resolveNetnsPath(run.world, pidNetnsPath(Number(pid)));
+    if (ns === undefined) die(run, 'Cannot open network namespace: No such file or directory\n', 1);
+  }
+  run.stdout += `${namedNetns(run).find((n) => n.id === ns)?.name ?? ''}\n`;
 }
 
 /** `ip netns …`; returns the exit status (exec passes its command's status through). */
@@ -100,7 +115,7 @@ export function doNetns(run: IpRun, args: string[], stdin: string): number {
   else if (matches(cmd, 'help')) die(run, NETNS_USAGE, 255);
   else if (matches(cmd, 'add')) netnsAdd(run, rest);
   else if (matches(cmd, 'delete')) netnsDel(run, rest);
-  else if (matches(cmd, 'identify')) netnsIdentify(run);
+  else if (matches(cmd, 'identify')) netnsIdentify(run, rest);
   else if (matches(cmd, 'exec')) return netnsExec(run, rest, stdin);
   else die(run, `Command "${cmd}" is unknown, try "ip netns help".\n`, 255);
   return 0;

@@ -261,6 +261,11 @@ function expand6(s: string): string {
   return groups.map((g) => g.padStart(4, '0')).join('');
 }
 
+/** A route's destination as iproute2 prints it: a host route (/32, /128) shows the bare address. */
+function shownDst(dst: string): string {
+  return dst.replace(/\/(32|128)$/, (m, len: string) => (len === '32' && dst.includes(':') ? m : ''));
+}
+
 function routeShow(run: IpRun, args: string[]): void {
   const f = parseShowArgs(run, args);
   const k = kernel(run);
@@ -271,7 +276,7 @@ function routeShow(run: IpRun, args: string[]): void {
       if (f.proto && f.proto !== 'kernel') continue;
       if (f.dst && f.dst !== r.dst) continue;
       p.open();
-      p.any('dst', r.dst, `${r.dst} `);
+      p.any('dst', shownDst(r.dst), `${shownDst(r.dst)} `);
       if (!f.dev) p.any('dev', r.dev.name, `dev ${r.dev.name} `);
       p.any('protocol', 'kernel', 'proto kernel ');
       p.any('metric', 256, 'metric 256 ');
@@ -291,7 +296,7 @@ function routeShow(run: IpRun, args: string[]): void {
       if (f.scope && r.scope !== f.scope) continue;
       if (f.dst && f.dst !== r.dst) continue;
       p.open();
-      p.any('dst', r.dst, `${r.dst} `);
+      p.any('dst', shownDst(r.dst), `${shownDst(r.dst)} `);
       if (r.gateway) p.any('gateway', r.gateway, `via ${r.gateway} `);
       if (!f.dev) p.any('dev', dev.name, `dev ${dev.name} `);
       // rtnl_rtprot_n2a: `boot` is iproute2's default and is not printed.
