@@ -11,6 +11,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: process.env.PW_OUT ?? 'test-results',
   fullyParallel: false,
+  // Guards against hangs, not time budgets: on a loaded 2-core machine a spec that runs axe
+  // twice and replays presets can pass 30 s, and an assertion can wait longer than 5 s.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   workers: process.env.CI ? 1 : 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
