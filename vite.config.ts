@@ -24,6 +24,7 @@ export default defineConfig({
           testTimeout: TEST_TIMEOUT_MS,
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/conformance/**', 'tests/e2e/**', 'node_modules/**'],
+          setupFiles: ['tests/setup/tools.ts'],
         },
       },
       {
@@ -34,7 +35,7 @@ export default defineConfig({
           testTimeout: TEST_TIMEOUT_MS,
           include: ['tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
-          setupFiles: ['tests/setup/component.ts'],
+          setupFiles: ['tests/setup/tools.ts', 'tests/setup/component.ts'],
         },
       },
       {
@@ -43,6 +44,7 @@ export default defineConfig({
           name: 'conformance',
           environment: 'node',
           include: ['tests/conformance/**/*.test.ts'],
+          setupFiles: ['tests/setup/tools.ts'],
           testTimeout: CONFORMANCE_TIMEOUT_MS,
           hookTimeout: CONFORMANCE_TIMEOUT_MS,
           fileParallelism: false,

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWorld } from '../src/docker/world';
 import { runHostLine, type HostSession } from '../src/shell/hostSession';
+import '../src/shell/tools/index';
 import { figure, median, now, skipped, type Figure } from './stats';
 
 export const KERNEL_CONTAINERS = 100;

@@ -4,6 +4,7 @@
 // grows with the containers already there. Run directly, it replays once (for `--cpu-prof`).
 import { createWorld } from '../src/docker/world';
 import { runHostLine, type HostSession } from '../src/shell/hostSession';
+import '../src/shell/tools/index';
 import { figure, median, now, type Figure } from './stats';
 
 /** Container counts measured, and how many runs of each (the median is reported). */

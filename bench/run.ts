@@ -1,13 +1,16 @@
 // bench/run.ts — `npm run bench`: every performance figure of netns-lab with its budget, as a
 // table on stdout and as bench/results.json (with the machine it ran on). Separate from the
 // tests, which never time anything. Options: --only model,kernel,browser,size; --quick (N up to
-// 1,000 only); --profile (adds a --cpu-prof summary of the model replay of 1,000 containers).
+// 1,000 only); --profile (adds a --cpu-prof summary of the model replay of 1,000 containers);
+// --figures navigation,add10,add200,fps50,undo (some browser figures only); --undo-n N (containers
+// of the heap and undo part); --dist DIR (an existing build, repeatable: the browser figures of each,
+// one after the other in one run, to compare two builds); --out FILE (instead of bench/results.json).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureFirstPaint } from '../scripts/size-check.mjs';
-import { benchBrowser, buildSite, chromiumVersion } from './browser';
+import { benchBrowser, BROWSER_FIGURES, type BrowserFigure, buildSite, chromiumVersion } from './browser';
 import { benchKernel } from './kernel';
 import { benchModel, MODEL_SIZES } from './model';
 import { profileModel, type HotFunction } from './profile';
@@ -16,26 +19,38 @@ import { figure, round, type Figure } from './stats';
 const RESULTS = fileURLToPath(new URL('results.json', import.meta.url));
 const PARTS = ['model', 'kernel', 'browser', 'size'] as const;
 type Part = (typeof PARTS)[number];
+const USAGE = `usage: npm run bench [-- --only ${PARTS.join(',')}] [--quick] [--profile]
+  [--figures ${BROWSER_FIGURES.join(',')}] [--undo-n N] [--dist DIR]... [--out FILE]`;
 
 function parseArgs(argv: string[]) {
   let only: Part[] = [...PARTS];
   let quick = false;
   let profile = false;
+  let figures: BrowserFigure[] = [...BROWSER_FIGURES];
+  let undoN = 1000;
+  const dists: string[] = [];
+  let out = RESULTS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? ''));
     if (a === '--quick') quick = true;
+    else if (a === '--figures' || a.startsWith('--figures='))
+      figures = value()
+        .split(',')
+        .filter((f): f is BrowserFigure => (BROWSER_FIGURES as readonly string[]).includes(f));
+    else if (a === '--undo-n' || a.startsWith('--undo-n=')) undoN = Math.max(1, Number(value()) || 1000);
+    else if (a === '--dist' || a.startsWith('--dist=')) dists.push(value());
+    else if (a === '--out' || a.startsWith('--out=')) out = value();
     else if (a === '--profile') profile = true;
     else if (a === '--only' || a.startsWith('--only=')) {
       const v = a.includes('=') ? a.slice(7) : (argv[++i] ?? '');
       only = v.split(',').filter((p): p is Part => (PARTS as readonly string[]).includes(p));
     } else {
-      console.error(
-        `bench: unknown option ${a}\nusage: npm run bench [-- --only ${PARTS.join(',')}] [--quick] [--profile]`,
-      );
+      console.error(`bench: unknown option ${a}\n${USAGE}`);
       process.exit(2);
     }
   }
-  return { only, quick, profile };
+  return { only, quick, profile, figures, undoN, dists, out };
 }
 
 function machine() {
@@ -98,7 +113,7 @@ export function table(figures: readonly Figure[]): string {
 }
 
 async function main() {
-  const { only, quick, profile } = parseArgs(process.argv.slice(2));
+  const { only, quick, profile, figures: which, undoN, dists, out } = parseArgs(process.argv.slice(2));
   const log = (s: string) => console.error(`  ${s}`);
   const started = new Date();
   const loadavgAtStart = os.loadavg().map(round);
@@ -118,7 +133,13 @@ async function main() {
     console.error('bench: side by side with the real kernel');
     figures.push(...benchKernel(log));
   }
-  if (only.includes('browser') || only.includes('size')) {
+  if (dists.length && only.includes('browser')) {
+    // Existing builds, measured one after the other in this run: each figure is prefixed with its build.
+    for (const dist of dists) {
+      console.error(`bench: in the browser, ${dist}`);
+      for (const f of await benchBrowser(dist, log, which, undoN)) figures.push({ ...f, name: `[${dist}] ${f.name}` });
+    }
+  } else if (only.includes('browser') || only.includes('size')) {
     console.error('bench: building the site');
     const dist = buildSite();
     try {
@@ -132,7 +153,7 @@ async function main() {
       }
       if (only.includes('browser')) {
         console.error('bench: in the browser');
-        figures.push(...(await benchBrowser(dist, log)));
+        figures.push(...(await benchBrowser(dist, log, which, undoN)));
       }
     } finally {
       rmSync(dist, { recursive: true, force: true });
@@ -152,7 +173,7 @@ async function main() {
       ? { profile: { ...hot, hot: hot.hot.map((h) => ({ ...h, selfMs: round(h.selfMs), selfPct: round(h.selfPct) })) } }
       : {}),
   };
-  writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 
   console.log(`\nnetns-lab bench — ${results.machine.cpu}, ${results.machine.nproc} CPUs, Node ${process.version}`);
   console.log(table(figures));
@@ -162,7 +183,7 @@ async function main() {
   }
   const missed = figures.filter((f) => f.met === false).length;
   console.log(
-    `\nbudgets: ${figures.filter((f) => f.met).length} met, ${missed} not met; written to bench/results.json`,
+    `\nbudgets: ${figures.filter((f) => f.met).length} met, ${missed} not met; written to ${out === RESULTS ? 'bench/results.json' : out}`,
   );
 }
 

@@ -6,8 +6,8 @@
 //   node scripts/size-check.mjs [DIST]                  fail above the budget (200 KB)
 //   node scripts/size-check.mjs --ratchet [DIST]        fail above RATCHET_BYTES, and say loudly
 //                                                       whether the budget itself is met
-// CI uses the ratchet while the budget is not met yet (see docs/performance.md): the size may
-// shrink but not grow, and the report never calls an over-budget size "ok".
+// CI uses the ratchet (see docs/performance.md): the size may shrink but not grow, and the
+// report never calls an over-budget size "ok".
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,11 +17,11 @@ import { pathToFileURL } from 'node:url';
 export const JS_BUDGET_BYTES = 200_000;
 
 /**
- * The first-paint size CI lets through while the budget is not met: the measured size when
- * the tour and the two languages landed (201.6 KB) plus a small margin. Lower it as the
- * bundle shrinks; remove the ratchet once the budget holds.
+ * The first-paint size CI lets through, below the budget: the measured size once the shell's
+ * tools moved out of the first paint (157.9 KB, loaded after it by src/shell/loadTools.ts) plus
+ * 1 KB, so the first paint cannot quietly grow back towards the budget. Lower it as it shrinks.
  */
-export const RATCHET_BYTES = 203_000;
+export const RATCHET_BYTES = 158_900;
 
 /** Static imports in built ES modules: `import"./a.js"`, `import{x}from"./a.js"`, `export*from"./a.js"`. */
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*(["'])(\.{1,2}\/[^"'\s]+?\.m?js)\1/g;

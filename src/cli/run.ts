@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createWorld, type DockerProfile, type World } from '../docker/world';
 import { runHostLine, type HostSession, type SessionEntry } from '../shell/hostSession';
+// Registers every tool up front (the browser loads them after its first paint instead).
+import '../shell/tools/index';
 
 export interface RunOptions {
   seed: number;

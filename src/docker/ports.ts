@@ -111,22 +111,38 @@ export function planPublish(
         error: { code: 'portBind', mapping: m, ip: ep.ip, endpoint: c.name, endpointId: ep.endpointId },
       };
     published.push({ ...m, proxyPid: pid });
-    pid += 1;
+    // A wildcard mapping has a second docker-proxy, for IPv6 (see proxyPids).
+    pid += b.hostIp === '0.0.0.0' ? 2 : 1;
   }
   const ops: KernelOp[] = [
     ...publishOps(w.docker.profile, bridge, ep.ip, published),
     // The userland proxy (on by default) listens on each host port: `curl localhost:8080` works.
-    ...published.map((m): KernelOp => ({
-      op: 'bindSocket',
-      netns: INIT_NET,
-      proto: m.proto,
-      addr: m.hostIp,
-      port: m.hostPort,
-      process: 'docker-proxy',
-      pid: m.proxyPid,
-    })),
+    ...published.flatMap((m): KernelOp[] => {
+      const [v4, v6] = proxyPids(m);
+      const bind = {
+        op: 'bindSocket',
+        netns: INIT_NET,
+        proto: m.proto,
+        port: m.hostPort,
+        process: 'docker-proxy',
+      } as const;
+      const ops: KernelOp[] = [{ ...bind, addr: m.hostIp, pid: v4 }];
+      // Go's listener on tcp6 `[::]` sets IPV6_V6ONLY, so it takes no IPv4 and does not clash
+      // with the 0.0.0.0 one: `ss -tlnp` lists both, `curl [::1]:8080` reaches the container.
+      if (v6 !== undefined) ops.push({ ...bind, addr: '::', v6only: true, pid: v6 });
+      return ops;
+    }),
   ];
   return { ok: true, ops, published, rng, nextPid: pid };
+}
+
+/**
+ * The docker-proxy processes of a mapping: the IPv4 one, and for the wildcard address a second
+ * one on `[::]` (the daemon starts one proxy per address family; `docker ps` shows the `:::PORT`
+ * twin). The IPv6 proxy is started right after the IPv4 one, so its PID is the next.
+ */
+export function proxyPids(m: PublishedPort): [number, number | undefined] {
+  return [m.proxyPid, m.hostIp === '0.0.0.0' ? m.proxyPid + 1 : undefined];
 }
 
 /** A stopping container's ports: the proxies exit and the rules go. */
@@ -136,7 +152,11 @@ export function releasePublishOps(w: World, c: Container): KernelOp[] {
   if (!ep || published.length === 0) return [];
   const bridge = w.docker.networks[ep.networkId]?.bridge;
   if (!bridge) return [];
-  const ops: KernelOp[] = published.map((m): KernelOp => ({ op: 'closeSockets', netns: INIT_NET, pid: m.proxyPid }));
+  const ops: KernelOp[] = published.flatMap((m) =>
+    proxyPids(m).flatMap((pid): KernelOp[] =>
+      pid === undefined ? [] : [{ op: 'closeSockets', netns: INIT_NET, pid }],
+    ),
+  );
   // Only rules still there are deleted (a person may have flushed them with iptables -F).
   const rules = unpublishOps(w.docker.profile, bridge, ep.ip, published);
   return [...ops, ...rules.filter((op) => op.op !== 'delFilterRule' || ruleExists(w, op))];

@@ -2,10 +2,11 @@
 // simulated clock, empty the record of kernel operations, remember the line in the history,
 // run it as root in the host's namespace. Shared by the browser store and the headless CLI,
 // so both print the same thing. Pure: it returns the next session, never mutates one.
+// It does not load the tools: the CLI and tests import tools/index.ts, the browser loads it later.
 import { INIT_NET } from '../kernel';
 import type { World } from '../docker/world';
 import { runLine } from './interpret';
-import './tools/index';
+import { settleJobs } from './jobs';
 import type { ExecContext, OutputChunk, TerminalEffect } from './types';
 
 /** Simulated seconds that pass between two typed lines. */
@@ -73,7 +74,13 @@ export function runHostLine(
   opts: { interruptAt?: number } = {},
 ): { session: HostSession; entry: SessionEntry } {
   if (line.trim() === '') {
-    return { session: s, entry: { line, output: [], status: 0, effects: [], world: s.world } };
+    // Enter on an empty line still shows bash's reports of jobs that ended.
+    const settled = s.world.jobs?.some((j) => j.ended) ? settleJobs(s.world, s.world.clock, []) : undefined;
+    const world = settled?.world ?? s.world;
+    return {
+      session: settled ? { ...s, world } : s,
+      entry: { line, output: settled?.output ?? [], status: 0, effects: [], world },
+    };
   }
   const history = [...s.history, line];
   const before: World = { ...s.world, clock: s.world.clock + SECONDS_PER_LINE * 1000, lastOps: [], lastPackets: [] };
@@ -81,7 +88,10 @@ export function runHostLine(
   const ctx: ExecContext = { ...hostContext(before, s.history), lastStatus: s.lastStatus ?? 0 };
   const interruptAt = opts.interruptAt ?? interruptOf(line);
   if (interruptAt !== undefined) ctx.interruptAt = interruptAt;
-  const r = runLine(before, line, ctx);
+  const ran = runLine(before, line, ctx);
+  // Background jobs print what they captured of the line's traffic, and bash its job reports.
+  const jobs = settleJobs(ran.world, before.clock, ran.output);
+  const r = { ...ran, world: jobs.world, output: jobs.output };
   return {
     session: { world: r.world, history, lastStatus: r.status },
     entry: {

@@ -15,5 +15,6 @@ export type {
   Word,
   WordPart,
 } from './parse';
+export { loadTools, toolsLoaded, toolsReady } from './loadTools';
 export { registerTool, findTool, hasTool, toolNames, ALL_TOOLSETS } from './registry';
 export type * from './types';

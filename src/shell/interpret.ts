@@ -1,10 +1,11 @@
 // shell/interpret.ts — runs one parsed command line against the World, the way an interactive
-// bash would: expansions and word splitting at run time, pipes, `;`/`&&`/`||`, `$?`, redirections.
+// bash would: expansions and word splitting at run time, pipes, `;`/`&&`/`||`, `&` jobs, `$?`, redirections.
 // Keeps no state between lines (variables set on a line live until its end) and never throws:
 // a tool that throws becomes "internal error", status 1, with the World it was given.
 import type { World } from '../docker/world';
 import {
   parse,
+  type AndOr,
   type Command,
   type CommandList,
   type Pipeline,
@@ -13,6 +14,7 @@ import {
   type Word,
 } from './parse';
 import { findTool } from './registry';
+import { captureHooks, endJob, startJob } from './jobs';
 import type { ExecContext, LineResult, OutputChunk, TerminalEffect } from './types';
 
 /** Writes text; `at` is when, in ms after the current command started (for pacing). */
@@ -91,12 +93,69 @@ export function runLine(world: World, line: string, ctx: ExecContext): LineResul
 function execList(list: CommandList, st: RunState, sink: Sink, stdin: Stdin): void {
   for (const item of list.items) {
     if (st.aborted) return;
+    if (item.background) {
+      execBackground(item, st, sink, stdin);
+      continue;
+    }
     st.status = execPipeline(item.first, st, sink, stdin);
     for (const { op, pipeline } of item.rest) {
       if (st.aborted) return;
       if ((op === '&&') === (st.status === 0)) st.status = execPipeline(pipeline, st, sink, stdin);
     }
   }
+}
+
+/**
+ * `… &`: bash starts a job and prints `[N] PID`. A tcpdump stays in the job table and captures
+ * the traffic of later lines (jobs.ts); anything else runs to its end here, as a quick command
+ * does, and bash reports it (`[N]+  Done …`) before the prompt after the next line. `$?` is 0.
+ */
+function execBackground(item: AndOr, st: RunState, sink: Sink, stdin: Stdin): void {
+  const text = item.text ?? '';
+  const only = item.rest.length === 0 && !item.first.negated && item.first.commands.length === 1;
+  const cmd = only ? item.first.commands[0] : undefined;
+  const first = cmd?.type === 'simple' ? cmd.words[0]?.raw : undefined;
+  if (
+    cmd?.type === 'simple' &&
+    cmd.redirects.length === 0 &&
+    first !== undefined &&
+    resolveName(first) === 'tcpdump' &&
+    findTool('tcpdump', st.ctx.toolset) &&
+    captureHooks()
+  ) {
+    const argv: string[] = [];
+    for (const w of cmd.words) argv.push(...expandWord(w, st, sink));
+    const a = captureHooks()!.parse(st.world, argv, st.ctx);
+    const capture =
+      'error' in a
+        ? undefined
+        : {
+            netns: st.ctx.netns,
+            dev: a.dev,
+            numeric: a.numeric,
+            ...(a.limit !== undefined ? { limit: a.limit } : {}),
+            captured: 0,
+            received: 0,
+            skip: st.world.lastPackets.length,
+          };
+    const started = startJob(st.world, text, capture);
+    st.world = started.world;
+    sink.err(`[${started.job.n}] ${started.job.pid}\n`);
+    if ('error' in a) {
+      sink.err(a.error);
+      st.world = endJob(st.world, started.job.n, `Exit ${a.status}`, false);
+    } else sink.err(a.banner);
+    st.status = 0;
+    return;
+  }
+  const started = startJob(st.world, text);
+  st.world = started.world;
+  sink.err(`[${started.job.n}] ${started.job.pid}\n`);
+  execList({ items: [{ first: item.first, rest: item.rest }] }, st, sink, stdin);
+  const status = st.status;
+  st.aborted = false;
+  st.world = endJob(st.world, started.job.n, status === 0 ? 'Done' : `Exit ${status}`, false);
+  st.status = 0;
 }
 
 /** Members run left to right; each one's stdout is the next one's stdin. */
@@ -174,6 +233,8 @@ function execSimple(cmd: SimpleCommand, st: RunState, sink: Sink, stdin: Stdin):
   const { interruptAt, ...rest } = st.ctx;
   const toolCtx: ExecContext = { ...rest, env };
   if (interruptAt !== undefined && !st.interrupted) toolCtx.interruptAt = Math.max(0, interruptAt - st.elapsed);
+  const sent = st.world.lastPackets;
+  const offset = st.elapsed * 1000;
   try {
     const r = tool(st.world, argv, { stdin: input }, toolCtx);
     if (r.timed) for (const piece of r.timed) (piece.fd === 2 ? io.sink.err : io.sink.out)(piece.text, piece.at);
@@ -182,13 +243,23 @@ function execSimple(cmd: SimpleCommand, st: RunState, sink: Sink, stdin: Stdin):
       io.sink.err(r.stderr, r.timed?.length ? r.timed[r.timed.length - 1]!.at : undefined);
     if (r.timed?.length) st.elapsed += r.timed[r.timed.length - 1]!.at;
     if (r.interrupted) st.interrupted = true;
-    st.world = r.world;
+    // The packets' times are the tool's; a capture wants them from the line's start.
+    st.world = offset > 0 ? shiftWire(r.world, sent, offset) : r.world;
     if (r.effects) st.effects.push(...r.effects);
     return r.status;
   } catch {
     io.sink.err(`bash: ${name}: internal error\n`);
     return 1;
   }
+}
+
+function shiftWire(w: World, before: World['lastPackets'], micros: number): World {
+  if (w.lastPackets === before) return w;
+  const from = before.length;
+  const lastPackets = w.lastPackets.map((p, i) =>
+    i >= from && p.wire ? { ...p, wire: { ...p.wire, at: p.wire.at + micros } } : p,
+  );
+  return { ...w, lastPackets };
 }
 
 /** `/usr/sbin/ip` runs `ip`; any other path names a file this machine does not have. */

@@ -1,5 +1,5 @@
-// shell/parse.ts — a bash-like parser for one line typed at a prompt: words, quotes, `$…`
-// expansions, `$(…)`, pipes, `;`, `&&`, `||`, redirections and `( … )` subshells.
+// shell/parse.ts — a bash-like parser for one line typed at a prompt: words, quotes, `$…` expansions,
+// `$(…)`, pipes, `;`, `&` (a background job), `&&`, `||`, redirections and `( … )` subshells.
 // It only builds an AST: expansion and word splitting happen at run time (interpret.ts).
 // Must never throw to its caller: syntax errors come back as bash's own message, status 2.
 
@@ -58,6 +58,10 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline;
   rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+  /** Ended by `&`: bash runs it as a background job. */
+  background?: true;
+  /** For a background job: its text as `jobs` shows it (blanks collapsed, without the `&`). */
+  text?: string;
 }
 
 export interface CommandList {
@@ -148,8 +152,16 @@ class Parser {
         throw nearToken(')');
       }
       if (t.kind === 'op' && (t.text === ';' || t.text === '&' || t.text === ';;')) throw nearToken(t.text);
-      items.push(this.parseAndOr(nested));
+      const item = this.parseAndOr(nested);
+      items.push(item);
       const sep = this.peek();
+      if (sep.kind === 'op' && sep.text === '&') {
+        item.background = true;
+        item.text = this.src
+          .slice(t.start, sep.start)
+          .trim()
+          .replace(/[ \t\n]+/g, ' ');
+      }
       if (sep.kind === 'op' && (sep.text === ';' || sep.text === '&')) {
         this.next();
         continue;

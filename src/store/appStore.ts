@@ -2,10 +2,13 @@
 // the history of command lines (undo/redo move a pointer, never re-run), selection and hover,
 // preferences, the step player's position and the terminal transcript.
 // Every change to the world is a command line run through the shell; nothing derived is stored.
+// In the browser the shell's tools arrive after the first paint: until then lines wait in
+// `pending`, in order, and run as soon as the tools are there (a restored lab gives the same world).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createWorld, type DockerProfile, type PacketRecord, type World } from '../docker/world';
 import type { KernelOp } from '../kernel';
 import { interruptedLine, runHostLine, type HostSession, type SessionEntry } from '../shell/hostSession';
+import { loadTools, toolsLoaded, toolsReady } from '../shell/loadTools';
 import type { OutputChunk } from '../shell/types';
 import { TOUR } from '../scenario/tour';
 import { movePos, type PacketPos } from './packets';
@@ -77,6 +80,28 @@ export interface ForegroundJob {
   horizon: number;
 }
 
+/** A line asked for before the shell's tools were loaded; it runs when they are. */
+export interface PendingLine {
+  line: string;
+  echo?: boolean;
+  live?: boolean;
+  /** One of the lines the store was created with (a link, restored work): part of the lab already. */
+  restore?: boolean;
+  /** The tour step open when the line was asked for (its history entry records that step). */
+  tourStep: number;
+}
+
+/** Where the store learns whether the shell's tools are loaded, and asks for them (tests pass a fake). */
+export interface ToolsGate {
+  loaded(): boolean;
+  /** Loads the tools; resolves once they are registered. Called again after a failure. */
+  load(): Promise<void>;
+  /** Resolves once they are registered, whoever loaded them (the page entry, after its first paint). */
+  ready(): Promise<void>;
+}
+
+const SHELL_TOOLS: ToolsGate = { loaded: toolsLoaded, load: loadTools, ready: toolsReady };
+
 /** How far ahead a live line is computed at first (ms); doubled each time the terminal gets there. */
 export const LIVE_HORIZON = 30_000;
 
@@ -133,6 +158,10 @@ export interface AppState {
   job: ForegroundJob | null;
   /** How fast simulated time passes for a live line (1: one ping a second). */
   liveSpeed: number;
+  /** The shell's tools are loaded; until then `run` queues lines in `pending` ("loading tools…"). */
+  toolsReady: boolean;
+  /** Lines waiting for the tools, oldest first (always empty once toolsReady). */
+  pending: PendingLine[];
 
   /**
    * Runs a line. `live`: a line that takes simulated time (ping) becomes the foreground job and
@@ -187,6 +216,8 @@ export interface AppStoreOptions {
   /** A notice to show from the start (the boot could not read a link or the saved work). */
   notice?: string;
   lang?: Lang;
+  /** Whether the shell's tools are there and how to load them (default: the shell's loader). */
+  tools?: ToolsGate;
 }
 
 const TRANSCRIPT_MAX = 400;
@@ -203,7 +234,14 @@ function shownBy(job: ForegroundJob): OutputChunk[] {
 }
 
 function changed(a: World, b: World): boolean {
-  return a.kernel !== b.kernel || a.docker !== b.docker || a.hostname !== b.hostname || a.symlinks !== b.symlinks;
+  // The shell's job table (`tcpdump … &`) is state too: undo and replay must give it back.
+  return (
+    a.kernel !== b.kernel ||
+    a.docker !== b.docker ||
+    a.hostname !== b.hostname ||
+    a.symlinks !== b.symlinks ||
+    a.jobs !== b.jobs
+  );
 }
 
 /** Creates a fresh store. */
@@ -211,6 +249,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
   let nextId = 1;
   const fresh = (profile: DockerProfile) => createWorld({ seed: opts.seed ?? 1, profile });
   const initial = fresh(opts.profile ?? 'classic');
+  const gate = opts.tools ?? SHELL_TOOLS;
+  let loading = false;
   const store = createStore<AppState>()((set, get) => ({
     initial,
     entries: [],
@@ -241,36 +281,18 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     natOverlay: false,
     job: null,
     liveSpeed: 1,
+    toolsReady: gate.loaded(),
+    pending: [],
 
     run(line, o = {}) {
-      // A button pressed while a line runs: Ctrl+C it first, as a person would.
-      if (get().job) get().jobInterrupt();
       const s = get();
-      const base = { world: s.world, history: s.lines, lastStatus: s.lastStatus };
-      if (o.live && line.trim() !== '') {
-        const ahead = runHostLine(base, line, { interruptAt: LIVE_HORIZON });
-        const output = ahead.entry.output;
-        if (output.some((c) => (c.at ?? 0) > 0)) {
-          const job: ForegroundJob = {
-            line,
-            echo: !!o.echo,
-            elapsed: 0,
-            shown: 0,
-            output,
-            horizon: ahead.entry.interrupted ? LIVE_HORIZON : Infinity,
-          };
-          const first = shownBy(job);
-          set({
-            job: { ...job, shown: first.length },
-            transcript: [...s.transcript, { id: nextId++, line, echo: o.echo || undefined, output: first }].slice(
-              -TRANSCRIPT_MAX,
-            ),
-          });
-          return;
-        }
+      if (!s.toolsReady) {
+        // Never "command not found": the line waits for the tools and runs the moment they load.
+        set({ pending: [...s.pending, { line, echo: o.echo, live: o.live, tourStep: s.tourStep }] });
+        startLoading();
+        return;
       }
-      const { session, entry } = runHostLine(base, line);
-      commit(line, line, session, entry, { id: nextId++, line, echo: o.echo || undefined, output: entry.output });
+      runNow(line, o);
     },
     jobAdvance(ms) {
       let job = get().job;
@@ -358,6 +380,8 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
       const w = fresh(p);
       set({
         job: null,
+        // Lines still waiting for the tools were asked for on the world this replaces.
+        pending: [],
         initial: w,
         world: w,
         entries: [],
@@ -462,7 +486,14 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
    * live run had not shown yet), its packets to the packet player, and, when it changed the
    * world, an entry recorded as `recorded` (the typed line, or its interrupted form) to history.
    */
-  function commit(line: string, recorded: string, session: HostSession, entry: SessionEntry, item: TranscriptItem) {
+  function commit(
+    line: string,
+    recorded: string,
+    session: HostSession,
+    entry: SessionEntry,
+    item: TranscriptItem,
+    tourStep?: number,
+  ) {
     const s = store.getState();
     if (entry.effects.some((e) => e.type === 'clear')) item.clear = true;
     const transcript = item.clear ? [item] : [...s.transcript, item].slice(-TRANSCRIPT_MAX);
@@ -487,7 +518,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         status: entry.status,
         ops: session.world.lastOps,
         world: session.world,
-        tourStep: s.tourStep,
+        tourStep: tourStep ?? s.tourStep,
       };
       next.entries = [...s.entries.slice(0, s.index), h];
       next.index = s.index + 1;
@@ -497,6 +528,78 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
     }
     store.setState(next);
   }
-  for (const line of opts.lines ?? []) store.getState().run(line);
+
+  /** Runs a line now (the tools are loaded); `tourStep`: the step it was asked for at, if it waited. */
+  function runNow(line: string, o: { echo?: boolean; live?: boolean }, tourStep?: number) {
+    // A button pressed while a line runs: Ctrl+C it first, as a person would.
+    if (store.getState().job) store.getState().jobInterrupt();
+    const s = store.getState();
+    const base = { world: s.world, history: s.lines, lastStatus: s.lastStatus };
+    if (o.live && line.trim() !== '') {
+      const ahead = runHostLine(base, line, { interruptAt: LIVE_HORIZON });
+      const output = ahead.entry.output;
+      if (output.some((c) => (c.at ?? 0) > 0)) {
+        const job: ForegroundJob = {
+          line,
+          echo: !!o.echo,
+          elapsed: 0,
+          shown: 0,
+          output,
+          horizon: ahead.entry.interrupted ? LIVE_HORIZON : Infinity,
+        };
+        const first = shownBy(job);
+        store.setState({
+          job: { ...job, shown: first.length },
+          transcript: [...s.transcript, { id: nextId++, line, echo: o.echo || undefined, output: first }].slice(
+            -TRANSCRIPT_MAX,
+          ),
+        });
+        return;
+      }
+    }
+    const { session, entry } = runHostLine(base, line);
+    const item: TranscriptItem = { id: nextId++, line, echo: o.echo || undefined, output: entry.output };
+    commit(line, line, session, entry, item, tourStep);
+  }
+
+  /** Asks for the tools once; a failed load says so and is tried again by the next line. */
+  function startLoading() {
+    if (loading) return;
+    loading = true;
+    gate.load().then(
+      () => {
+        loading = false;
+        flush();
+      },
+      () => {
+        loading = false;
+        store
+          .getState()
+          .setNotice('The command-line tools could not be loaded (network trouble?); the next command tries again.');
+      },
+    );
+  }
+
+  /** The tools are there: the waiting lines run in the order they were asked for. */
+  function flush() {
+    if (store.getState().toolsReady) return;
+    const waiting = store.getState().pending;
+    store.setState({ toolsReady: true, pending: [] });
+    for (const p of waiting) runNow(p.line, { echo: p.echo, live: p.live }, p.tourStep);
+  }
+
+  if (store.getState().toolsReady) {
+    for (const line of opts.lines ?? []) store.getState().run(line);
+  } else {
+    // Whoever loads them (the page entry after its first paint, or a waiting line), the store
+    // learns it here, even with no line waiting: the "loading tools…" state must end.
+    void gate.ready().then(flush);
+    // Restored lines show in the terminal as if typed (echo), as the synchronous path does at mount.
+    const restore = (opts.lines ?? []).map((line) => ({ line, echo: true, restore: true, tourStep: 0 }));
+    if (restore.length > 0) {
+      store.setState({ pending: restore });
+      startLoading();
+    }
+  }
   return store;
 }

@@ -3,7 +3,7 @@
 // cursor in, the completed line and the candidates out.
 import type { World } from '../docker/world';
 import { INIT_NET, linksOf } from '../kernel';
-import { toolNames } from '../shell';
+import { toolNames } from '../shell/registry';
 
 const WORDS: Record<string, string[]> = {
   docker: [

@@ -12,11 +12,15 @@ export {
   type TranscriptItem,
   type PacketRun,
   type ForegroundJob,
+  type PendingLine,
+  type ToolsGate,
   LIVE_HORIZON,
   PACKET_SPEEDS,
 } from './appStore';
 export * from './packets';
 export * from './selectors';
 export { opToCommand } from './equivalent';
+// The browser entry starts loading the shell's tools after its first paint.
+export { loadTools } from '../shell/loadTools';
 export { completeLine } from './complete';
 export { hostPromptOf } from './complete';

@@ -22,8 +22,11 @@ const MAX_SAVED = 1_000_000;
 
 /** What the app saves: the lines that made the current world, and the settings. */
 export function labOf(s: AppState): SharedLab {
+  // Restored lines still waiting for the shell's tools are already part of the lab: saving
+  // before they run must not write the lab without them.
+  const waiting = s.pending.filter((p) => p.restore).map((p) => p.line);
   return {
-    lines: s.entries.slice(0, s.index).map((e) => e.line),
+    lines: [...s.entries.slice(0, s.index).map((e) => e.line), ...waiting],
     profile: s.profile,
     theme: s.theme,
     seed: s.seed,

@@ -3,7 +3,9 @@
 // inspector's content. Memoised by object identity; never stored.
 import type { World } from '../docker/world';
 import { apply, INIT_NET, type KernelOp } from '../kernel';
-import { hasTool, runLine } from '../shell';
+// Not '../shell' (its index registers every tool): the browser loads the tools after the first paint.
+import { runLine } from '../shell/interpret';
+import { hasTool } from '../shell/registry';
 import { hostContext } from '../shell/hostSession';
 import { TOUR, tourHighlightKeys } from '../scenario/tour';
 import {
@@ -258,7 +260,8 @@ export function inspectorFor(w: World, plan: Plan, key: string): InspectorView |
 let inspMemo: { w: World | null; key: string | null; view: InspectorView | null } = { w: null, key: null, view: null };
 
 export function selectInspector(s: AppState): InspectorView | null {
-  if (!s.selection) return null;
+  // The inspector runs tools (`ip addr`, `docker inspect`): nothing to show until they are loaded.
+  if (!s.selection || !s.toolsReady) return null;
   const w = selectShownWorld(s);
   if (inspMemo.w === w && inspMemo.key === s.selection) return inspMemo.view;
   const view = inspectorFor(w, selectScenes(s).plan, s.selection);

@@ -3,9 +3,11 @@
 // store (or takes one from a test) and applies the theme, the language (`<html lang>`) and
 // keyboard shortcuts; the guided tour's lesson panel sits beside the panes, and presenter mode
 // (large type, chrome hidden) is a class on the shell.
+// It starts loading the shell's tools after the first paint; until they are there a short
+// "loading tools…" status shows under the title, and lines asked for wait in the store.
 // Must not reach into kernel/docker/shell: every change is a store action.
 import { useEffect, useState, useSyncExternalStore, type CSSProperties, lazy, Suspense } from 'react';
-import type { AppStore } from '../store';
+import { loadTools, type AppStore } from '../store';
 import { StoreProvider, useApp, useAppStoreApi } from '../store/react';
 import { Announcer } from './Announcer';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -88,6 +90,7 @@ function Shell() {
       <header className="app-head">
         <h1>netns-lab</h1>
         <p className="tagline">{t('app.tagline')}</p>
+        <ToolsLoading />
         <ErrorBoundary label="part.toolbar">
           <Toolbar />
           <ShareMenu />
@@ -143,7 +146,18 @@ function Shell() {
   );
 }
 
-/** The top-level component of netns-lab; a test may pass its own fresh store. */
+/** "Loading tools…" while the shell's tools are on their way; nothing once they are there. */
+export function ToolsLoading() {
+  const ready = useApp((s) => s.toolsReady);
+  const t = useT();
+  if (ready) return null;
+  return (
+    <p className="tagline tools-loading" role="status" data-testid="tools-loading">
+      {t('app.loadingTools')}
+    </p>
+  );
+}
+
 // Presenter mode loads when it is first switched on: a room's projector needs it, a first
 // paint does not.
 const Presenter = lazy(() => import('./Presenter').then((m) => ({ default: m.Presenter })));
@@ -160,7 +174,15 @@ function PresenterWhenOn() {
 // The iframe embed loads only when asked for (`?embed=1`).
 const EmbedApp = lazy(() => import('./embed/EmbedApp').then((m) => ({ default: m.EmbedApp })));
 
+/** The top-level component of netns-lab; a test may pass its own fresh store. */
 export function App({ store }: { store?: AppStore }) {
+  useEffect(() => {
+    // The first paint draws the boot world, which needs no tool: fetch them once that frame is
+    // out (this effect runs after the panes' own; a timer after the next frame, after its paint).
+    // Lines asked for before they arrive wait in the store, which retries a failed fetch.
+    const frame = requestAnimationFrame(() => setTimeout(() => void loadTools().catch(() => undefined), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   // `?embed=1`: the lab alone, for an iframe (options in ui/embed/options.ts), with its own
   // store built from the fragment and never autosaved.
   const [embed] = useState(() => /^(1|true)$/.test(new URLSearchParams(window.location.search).get('embed') ?? ''));

@@ -17,6 +17,8 @@ export interface StepRun {
 
 /** Runs every line of `step` through the store (echoed, as typed) and records the question's answer. */
 export function runTourStep(api: AppStore, step: TourStep): StepRun {
+  // Its results are read as each line runs: before the shell's tools have loaded, it does nothing.
+  if (!api.getState().toolsReady) return { result: null, unexpected: null };
   const picked = step.question ? (api.getState().tourPicks[step.question.id] ?? null) : null;
   let result: LineResult | null = null;
   let unexpected: StepRun['unexpected'] = null;
@@ -45,6 +47,7 @@ export function LessonPanel() {
   const lang = useApp((s) => s.lang);
   const i = useApp((s) => s.tourStep);
   const ran = useApp((s) => s.tourRan === s.tourStep);
+  const toolsReady = useApp((s) => s.toolsReady);
   const answers = useApp((s) => s.tourAnswers);
   const picks = useApp((s) => s.tourPicks);
   const [unexpected, setUnexpected] = useState<StepRun['unexpected']>(null);
@@ -144,7 +147,13 @@ export function LessonPanel() {
         <button type="button" onClick={() => go(i - 1)} disabled={i === 0}>
           {t('lesson.prev')}
         </button>
-        <button type="button" className="lesson-run" onClick={runStep} disabled={ran} aria-keyshortcuts="Space">
+        <button
+          type="button"
+          className="lesson-run"
+          onClick={runStep}
+          disabled={ran || !toolsReady}
+          aria-keyshortcuts="Space"
+        >
           {t('lesson.run')}
         </button>
         <button type="button" onClick={() => go(i + 1)} disabled={i === TOUR.length - 1}>

@@ -132,6 +132,21 @@ function mountXterm(
       timer = null;
     }
   };
+  const writeFresh = (fresh: TranscriptItem[]) => {
+    // A button's line replaces what is half typed at the prompt; the typed text comes back after.
+    term.write('\r\x1b[K');
+    for (const t of fresh) writeItem(t);
+    // While a line runs, bash shows no prompt.
+    if (!api.getState().job) term.write(redrawLine(prompt(), line));
+  };
+  /** Transcript items held back until after the next frame (see below), in order. */
+  let pending: TranscriptItem[] | null = null;
+  let disposed = false;
+  const flush = () => {
+    const items = pending;
+    pending = null;
+    if (items && !disposed) writeFresh(items);
+  };
   const unsub = api.subscribe((s, prev) => {
     if (s.presenter !== prev.presenter || s.presenterZoom !== prev.presenterZoom) {
       term.options.fontSize = fontFor(s);
@@ -141,12 +156,18 @@ function mountXterm(
     if (s.transcript === prev.transcript) return;
     const fresh = s.transcript.filter((t) => t.id > seen);
     if (fresh.length === 0) return;
-    // A button's line replaces what is half typed at the prompt; the typed text comes back after.
-    term.write('\r\x1b[K');
-    for (const t of fresh) writeItem(t);
     seen = fresh[fresh.length - 1].id;
-    // While a line runs, bash shows no prompt.
-    if (!s.job) term.write(redrawLine(prompt(), line));
+    // An undo or redo note waits until the diagram's frame is drawn: xterm's DOM renderer measures
+    // its rows when it repaints (a forced layout of the whole page, the diagrams' thousands of
+    // elements included) and that measure came before the frame's own layout. Later items join
+    // the queue, so the order of the transcript is kept.
+    if (pending || fresh.every((t) => t.note !== undefined && !t.clear && t.line === undefined && !t.output.length)) {
+      const first = !pending;
+      pending = [...(pending ?? []), ...fresh];
+      if (first) requestAnimationFrame(() => setTimeout(flush, 0));
+      return;
+    }
+    writeFresh(fresh);
   });
 
   term.attachCustomKeyEventHandler((ev) => {
@@ -219,6 +240,7 @@ function mountXterm(
   });
   syncTimer(api.getState().job !== null);
   return () => {
+    disposed = true;
     syncTimer(false);
     onData.dispose();
     unsub();

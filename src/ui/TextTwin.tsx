@@ -52,8 +52,10 @@ export function TextTwin({ id = 'text-twin' }: { id?: string }) {
     return s;
   }, [items, toggled]);
   const rows = useMemo(() => visibleRows(items, open), [items, open]);
+  // Rows by item id: rendering looks each item up, which a scan made quadratic in the row count.
+  const rowById = useMemo(() => new Map(rows.map((r) => [r.item.id, r])), [rows]);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const active = rows.find((r) => r.item.id === focusId)?.item.id ?? rows[0]?.item.id;
+  const active = (focusId !== null ? rowById.get(focusId)?.item.id : undefined) ?? rows[0]?.item.id;
   const treeRef = useRef<HTMLUListElement>(null);
 
   const focusRow = (rid: string | undefined) => {
@@ -112,7 +114,7 @@ export function TextTwin({ id = 'text-twin' }: { id?: string }) {
 
   const render = (list: TwinItem[], level: number) =>
     list.map((item) => {
-      const row = rows.find((r) => r.item.id === item.id);
+      const row = rowById.get(item.id);
       if (!row) return null;
       const hasKids = item.children.length > 0;
       const isOpen = open.has(item.id);

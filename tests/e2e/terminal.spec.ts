@@ -1,7 +1,7 @@
 // Browser test of the live terminal: `ping` without -c prints one reply a second until Ctrl+C,
 // then ^C and iputils' statistics (layout of iputils 20221126 on Debian 12); the prompt stays
 // away while it runs; undo, redo and a reload (the autosaved lines replayed) give the same world,
-// seen through the container's eth0 counters.
+// seen through the container's eth0 counters. A background tcpdump prints later lines' frames.
 import { expect, test, type Page } from '@playwright/test';
 
 const rows = (p: Page) => p.locator('.xterm-rows');
@@ -84,6 +84,25 @@ test.describe('live terminal', () => {
     await expect(rows(page)).toContainText('3 packets transmitted, 3 received, 0% packet loss', { timeout: 8000 });
     const text = await terminalText(page);
     expect(text).not.toContain('^C');
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^root@docker-host:~#/);
+  });
+
+  // bash's job lines and tcpdump's formats as real bash 5.2 and tcpdump 4.99 print them
+  // (captured in an interactive bash; see tests/shell/jobs.test.ts).
+  test("tcpdump -c 2 in the background prints the next ping's frames, then Done", async ({ page }) => {
+    await page.goto('./');
+    await typeLine(page, 'docker run -d --name c1 hwchiu/netutils');
+    await expect(rows(page)).toContainText(/[0-9a-f]{64}/);
+    await typeLine(page, 'tcpdump -i docker0 -n -c 2 &');
+    await expect(rows(page)).toContainText(/\[1\] \d+/);
+    await expect(rows(page)).toContainText('listening on docker0, link-type EN10MB (Ethernet)');
+    await typeLine(page, 'ping -c 1 172.17.0.2');
+    await expect(rows(page)).toContainText('ARP, Request who-has 172.17.0.2 tell 172.17.0.1, length 28');
+    await expect(rows(page)).toContainText(/ARP, Reply 172\.17\.0\.2 is-at [0-9a-f:]{17}, length 28/);
+    await expect(rows(page)).toContainText('2 packets captured');
+    await expect(rows(page)).toContainText(/\[1\]\+ +Done +tcpdump -i docker0 -n -c 2/);
+    const text = await terminalText(page);
+    expect(text).toMatch(/\d{2}:\d{2}:\d{2}\.\d{6} ARP, Request who-has/);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^root@docker-host:~#/);
   });
 });

@@ -54,9 +54,10 @@ for (const lang of ['en', 'zh-TW'] as const) {
       // The lines were typed into the terminal: the step's last one shows after a prompt (xterm
       // wraps long lines, so spaces and line breaks are left out of the comparison).
       const flat = (x: string) => x.replace(/\s+/g, '');
-      expect(flat(await terminalText(page)), `step ${step.id}`).toContain(
-        flat(`root@docker-host:~# ${step.lines.at(-1)!.line}`),
-      );
+      // xterm renders on its next frame: wait for the text rather than read it once.
+      await expect
+        .poll(async () => flat(await terminalText(page)), { message: `step ${step.id}` })
+        .toContain(flat(`root@docker-host:~# ${step.lines.at(-1)!.line}`));
       // Every line ended with the status the tour expects (else the panel raises an alert).
       await expect(panel.getByRole('alert')).toHaveCount(0);
       if (step.question) {

@@ -369,10 +369,10 @@ function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolR
       advance(ms + 1),
     );
   };
-  const couldnt = (ms: number, why?: string) => {
+  const couldnt = (ms: number, why?: string, code = 7) => {
     if (o.verbose && why) err += why;
     return fail(
-      7,
+      code,
       `Failed to connect to ${shownHost} port ${u.port} after ${ms} ms: Couldn't connect to server`,
       advance(ms),
     );
@@ -393,8 +393,10 @@ function curl(world: World, argv: string[], io: ToolIO, ctx: ExecContext): ToolR
       return couldnt(3068, `* connect to ${target.ip} port ${u.port} failed: No route to host\n`);
     case 'timeout':
       if (timeoutMs !== undefined && timeoutMs < 127000) return timedOut(timeoutMs);
-      // tcp_syn_retries=6: the kernel gives up after 1+2+4+…+64 = 127 s.
-      return couldnt(127000, `* connect to ${target.ip} port ${u.port} failed: Connection timed out\n`);
+      // tcp_syn_retries=6: the kernel gives up after 1+2+4+…+64 = 127 s. connect()'s ETIMEDOUT is
+      // exit status 28 in curl 7.88.1, with the same words: measured with the SYN dropped by the
+      // server's INPUT chain and by the sender's own OUTPUT chain (EPERM on each SYN), alike.
+      return couldnt(127000, `* connect to ${target.ip} port ${u.port} failed: Connection timed out\n`, 28);
     case 'connected':
       break;
   }

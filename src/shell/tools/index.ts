@@ -1,5 +1,6 @@
 // shell/tools/index.ts — imports every tool module so that each registers its commands.
-// One import line per module; importing this file is what makes the tools exist.
+// One import line per module; importing this file is what makes the tools exist. Node entry
+// points import it statically; the browser loads it after its first paint (../loadTools.ts).
 import './text';
 import './session';
 import './ip';
@@ -21,3 +22,8 @@ import './fs';
 import './lsns';
 import './env';
 import './cut';
+import './jobs';
+import { markToolsLoaded } from '../loadTools';
+
+// Imports run first, so every tool above is registered by the time this line runs.
+markToolsLoaded();

@@ -227,18 +227,29 @@ function ping(busybox: boolean): Tool {
     timed.push({ at: 0, text: out });
     const echoes: Echo[] = [];
     const packets: PacketRecord[] = [];
+    // The echo identifier: the kernel's choice for ping's socket, which looks random.
+    const echoId = 1 + ((k.rng >>> 0) % 65535);
     for (let seq = 1; seq <= count; seq++) {
       const before = out.length;
       const r = echoOnce(k, ctx.netns, target.ip, o.size, viaSrc);
       k = r.k;
       echoes.push({ seq, ...r.echo });
+      const sentAt = Math.round((seq - 1) * intervalMs * 1000);
       r.trace.forEach((walk, i) => {
         const from = i === 0 ? (walk.src ?? '?') : target.ip;
         const to = i === 0 ? target.ip : (r.trace[0].src ?? '?');
+        const type = i === 0 ? 'echo request' : 'echo reply';
         packets.push({
-          label: `ICMP echo ${i === 0 ? 'request' : 'reply'} ${from} > ${to}, seq ${seq}`,
+          label: `ICMP ${type} ${from} > ${to}, seq ${seq}`,
           trace: walk.trace,
           outcome: walk.outcome.kind,
+          // For a background tcpdump: the reply leaves when the request has arrived.
+          wire: {
+            src: from,
+            dst: to,
+            info: { proto: 'icmp', type, id: echoId, seq, length: o.size + 8 },
+            at: i === 0 ? sentAt : sentAt + r.trace[0].micros,
+          },
         });
       });
       if (o.quiet) continue;

@@ -47,7 +47,8 @@ export const help: Tool = (world, _argv, _io, ctx) => {
   const text =
     'netns-lab: a simulated Linux host with Docker. Commands available here:\n' +
     rows.join('\n') +
-    '\nPipes (|), ;, && and ||, quotes and $(...) work as in bash. Each line starts afresh: no variables persist.\n';
+    '\nPipes (|), ;, && and ||, quotes and $(...) work as in bash. Each line starts afresh: no variables persist.\n' +
+    "A line ended by & runs as a job (jobs, fg, kill %N): tcpdump -i IF -n & shows the next lines' packets.\n";
   return result(world, text);
 };
 

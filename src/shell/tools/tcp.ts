@@ -16,6 +16,7 @@ import {
 } from '../../kernel';
 import { KNOWN_NAMES } from './ping';
 import { resolveInContainer } from '../../docker/dns';
+import { proxyPids } from '../../docker/ports';
 import type { ExecContext } from '../types';
 
 /** What a packet carried, for tcpdump's decoder. */
@@ -135,6 +136,14 @@ function connectV6(world: World, ns: NetnsId, dst: string, port: number, proto: 
   const traffic: Traffic = { world, packets: [] };
   if (!local) return { result: { kind: 'no-route' } as ConnectResult, traffic, micros: 0 };
   const socket = listenerFor(k, ns, proto, dst, port);
+  // docker-proxy on `[::]` relays to the container over IPv4, as its IPv4 twin does.
+  const upstream = socket?.process === 'docker-proxy' ? proxyTarget(world, socket) : undefined;
+  if (upstream) {
+    const inner = connect(world, INIT_NET, upstream.ip, upstream.port, proto);
+    const result: ConnectResult =
+      inner.result.kind === 'connected' ? { ...inner.result, src: dst } : { kind: 'refused', src: dst };
+    return { result, traffic: inner.traffic, micros: 40 + inner.micros };
+  }
   const result: ConnectResult = socket
     ? { kind: 'connected', src: dst, netns: ns, socket }
     : { kind: 'refused', src: dst };
@@ -287,13 +296,19 @@ function packetRecord(p: TracedPacket): PacketRecord {
     i.proto === 'icmp'
       ? `ICMP ${i.type} ${p.src} > ${p.dst}`
       : `${i.proto.toUpperCase()} ${p.src}:${i.sport} > ${p.dst}:${i.dport}${i.proto === 'tcp' ? ` [${i.flags}]` : ''}`;
-  return { label, trace: p.walk.trace, outcome: p.walk.outcome.kind };
+  // The wire details let a background tcpdump print the packet (../jobs.ts).
+  return {
+    label,
+    trace: p.walk.trace,
+    outcome: p.walk.outcome.kind,
+    wire: { src: p.src, dst: p.dst, info: p.info, at: p.at },
+  };
 }
 
 /** Where a docker-proxy forwards: the container address and port of the mapping it serves. */
 function proxyTarget(w: World, s: Socket): { ip: string; port: number } | undefined {
   for (const c of Object.values(w.docker.containers)) {
-    const m = c.published?.find((x) => x.proxyPid === s.pid);
+    const m = c.published?.find((x) => proxyPids(x).includes(s.pid));
     if (m && c.endpoint) return { ip: c.endpoint.ip, port: m.containerPort };
   }
   return undefined;

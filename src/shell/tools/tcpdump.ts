@@ -1,11 +1,12 @@
-// shell/tools/tcpdump.ts — `tcpdump` 4.99 (Debian 12) in two forms. Typed at the prompt it can only
-// listen: nothing else runs while it waits (no background jobs), so it prints its banner and, as if
-// interrupted with Ctrl+C, "0 packets captured" (in the live terminal, when Ctrl+C comes). `captureOn` is the deterministic form the app uses:
-// it runs some traffic and returns the lines tcpdump would print for the frames crossing one link.
+// shell/tools/tcpdump.ts — `tcpdump` 4.99 (Debian 12). In the foreground nothing else runs while it
+// listens, so Ctrl+C ends it with "0 packets captured"; as a background job (`&`, jobs.ts) it prints the
+// frames of later lines that cross its interface (frameLines). `captureOn` runs some traffic and
+// returns the lines tcpdump would print for the frames crossing one link (the app's form).
 import type { World } from '../../docker/world';
-import { linkByName, linksOf, type KernelState, type Link, type LinkId } from '../../kernel';
+import { linkByName, linksOf, type KernelState, type Link, type LinkId, type WalkResult } from '../../kernel';
 import { registerTool } from '../registry';
 import type { ExecContext, Tool, ToolResult } from '../types';
+import { setCaptureHooks, statistics } from '../jobs';
 import { outsideName, serviceName, type TracedPacket, type Traffic } from './tcp';
 
 const SUPPRESSED = 'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n';
@@ -15,29 +16,59 @@ function listening(dev: string, verbose: boolean): string {
   return `${verbose ? 'tcpdump: ' : ''}listening on ${dev}, link-type ${type}, snapshot length 262144 bytes\n`;
 }
 
-function tcpdump(world: World, argv: string[], _io: unknown, ctx: ExecContext): ToolResult {
-  const done = (stdout: string, stderr: string, status: number): ToolResult => ({ stdout, stderr, status, world });
+/** What a tcpdump command line asks for, or the error it stops with. */
+export interface TcpdumpArgs {
+  dev: string;
+  numeric: boolean;
+  /** -c N: stop after N packets. */
+  limit?: number;
+  /** What it writes to stderr as it starts (the banner). */
+  banner: string;
+}
+
+export function parseTcpdump(
+  world: World,
+  argv: string[],
+  ctx: ExecContext,
+): TcpdumpArgs | { error: string; status: number } {
   let dev: string | undefined;
   let verbose = false;
+  let numeric = false;
+  let limit: number | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-i') dev = argv[++i];
     else if (a.startsWith('-i') && a.length > 2) dev = a.slice(2);
-    else if (a === '-c' || a === '-s' || a === '-w') i++;
+    else if (a === '-c' || (a.startsWith('-c') && a.length > 2)) {
+      const v = a === '-c' ? argv[++i] : a.slice(2);
+      // tcpdump's own check (parse_int of the argument, > 0).
+      if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) <= 0)
+        return { error: `tcpdump: invalid packet count ${v ?? ''}\n`, status: 1 };
+      limit = Number(v);
+    } else if (a === '-s' || a === '-w') i++;
     else if (/^-v+$/.test(a)) verbose = true;
-    else if (/^-[nlqetA]+$/.test(a)) continue;
+    else if (/^-[nlqetA]+$/.test(a)) numeric ||= a.includes('n');
   }
   // Without -i, tcpdump takes the first up interface that is not loopback.
   const links = linksOf(world.kernel, ctx.netns);
   if (dev === undefined) dev = links.find((l) => l.up && l.kind !== 'loopback')?.name ?? 'lo';
   if (dev !== 'any' && !linkByName(world.kernel, ctx.netns, dev))
-    return done('', `tcpdump: ${dev}: No such device exists\n(No such device exists)\n`, 1);
-  let err = '';
-  if (dev === 'any') err += 'tcpdump: data link type LINUX_SLL2\n';
-  if (!verbose) err += SUPPRESSED;
-  err += listening(dev, verbose);
-  // Nothing else can run while it listens: the terminal's ^C ends it with nothing captured.
-  const end = '^C\n0 packets captured\n0 packets received by filter\n0 packets dropped by kernel\n';
+    return { error: `tcpdump: ${dev}: No such device exists\n(No such device exists)\n`, status: 1 };
+  let banner = '';
+  if (dev === 'any') banner += 'tcpdump: data link type LINUX_SLL2\n';
+  if (!verbose) banner += SUPPRESSED;
+  banner += listening(dev, verbose);
+  return { dev, numeric, ...(limit !== undefined ? { limit } : {}), banner };
+}
+
+function tcpdump(world: World, argv: string[], _io: unknown, ctx: ExecContext): ToolResult {
+  const done = (stdout: string, stderr: string, status: number): ToolResult => ({ stdout, stderr, status, world });
+  const a = parseTcpdump(world, argv, ctx);
+  if ('error' in a) return done('', a.error, a.status);
+  // In the foreground nothing else can run while it listens: Ctrl+C ends it with nothing
+  // captured (the terminal echoes ^C; tcpdump ends the line). A background job (`&`) is jobs.ts.
+  const err = a.banner;
+  const end = '^C' + statistics(0, 0, true);
   if (ctx.interruptAt !== undefined)
     return {
       ...done('', err + end, 0),
@@ -70,7 +101,7 @@ function host(ip: string, numeric: boolean): string {
   return numeric ? ip : (outsideName(ip) ?? ip);
 }
 
-function ipText(p: TracedPacket, src: string, dst: string, numeric: boolean): string {
+function ipText(p: WirePacket, src: string, dst: string, numeric: boolean): string {
   const i = p.info;
   const port = (proto: 'tcp' | 'udp', n: number) => (numeric ? String(n) : (serviceName(proto, n) ?? String(n)));
   switch (i.proto) {
@@ -90,13 +121,20 @@ function ipText(p: TracedPacket, src: string, dst: string, numeric: boolean): st
   }
 }
 
+/** What framesOn reads of a packet: its addresses, what it was, and its walk's hops. */
+export type WirePacket = Pick<TracedPacket, 'src' | 'dst' | 'info'> & { walk: { trace: WalkResult['trace'] } };
+
 /** The frames of one packet's walk that crossed `link`, in order, each once. */
-function framesOn(k: KernelState, p: TracedPacket, link: Link, numeric: boolean): Frame[] {
+function framesOn(k: KernelState, p: WirePacket, link: Link, numeric: boolean): Frame[] {
   const peer = link.peer;
   const out: Frame[] = [];
   let current: Frame | undefined;
   let seen: Frame | undefined;
   let src = p.src;
+  let dst = p.dst;
+  // Who asked the last ARP question: a reply to the bridge's own address goes up to the bridge.
+  let askedBy: string | undefined;
+  const own = new Set(link.addrs.map((a) => a.local));
   const emit = (f: Frame | undefined) => {
     if (f && seen !== f) {
       out.push(f);
@@ -109,14 +147,18 @@ function framesOn(k: KernelState, p: TracedPacket, link: Link, numeric: boolean)
   // A reply from the outside world arrives on the NIC addressed to the host (MASQUERADE undone later).
   if (link.kind === 'ether' && p.walk.trace[0]?.kind === 'rx' && p.walk.trace[0].link === link.id)
     emit(ip(p.src, nicAddr ?? p.dst));
-  for (const h of p.walk.trace) {
+  const trace = p.walk.trace;
+  for (let idx = 0; idx < trace.length; idx++) {
+    const h = trace[idx]!;
     switch (h.kind) {
       case 'arp': {
         const req = /who has (\S+)\? tell (\S+)/.exec(h.text);
         const rep = /ARP: (\S+) (?:\(the LAN's gateway\) )?is at (\S+)/.exec(h.text);
         const mac = (m: string) => (numeric ? m : `${m} (oui Unknown)`);
-        if (req) current = { kind: 'arp-request', text: `ARP, Request who-has ${req[1]} tell ${req[2]}, length 28` };
-        else if (rep) {
+        if (req) {
+          askedBy = req[2];
+          current = { kind: 'arp-request', text: `ARP, Request who-has ${req[1]} tell ${req[2]}, length 28` };
+        } else if (rep) {
           if (h.text.includes("the LAN's gateway") && h.link === link.id) {
             emit({ kind: 'arp-request', text: `ARP, Request who-has ${rep[1]} tell ${src}, length 28` });
             emit({ kind: 'arp-reply', text: `ARP, Reply ${rep[1]} is-at ${mac(rep[2])}, length 46` });
@@ -129,30 +171,43 @@ function framesOn(k: KernelState, p: TracedPacket, link: Link, numeric: boolean)
         break;
       }
       case 'nat': {
-        const m = /becomes (\S+)/.exec(h.text);
-        if (m) src = m[1];
+        // MASQUERADE and conntrack's reverse DNAT change the source; the others the destination.
+        const m = /(source|destination) \S+ becomes (\S+)/.exec(h.text);
+        if (m) {
+          const addr = m[2]!.replace(/:\d+$/, '');
+          if (m[1] === 'source') src = addr;
+          else dst = addr;
+        }
         break;
       }
       case 'tx':
-        current = ip(src, p.dst);
+        current = ip(src, dst);
         if (h.link === link.id) emit(current);
         break;
       case 'loopback':
-        current = ip(src, p.dst);
+        current = ip(src, dst);
         if (h.link === link.id) emit(current);
         break;
       case 'rx':
         if (h.link === link.id || (peer && h.link === peer)) emit(current);
-        // Broadcasts entering a bridge port go up to the bridge device too.
-        else if (link.kind === 'bridge' && h.link && ports.has(h.link) && current?.kind === 'arp-request')
-          emit(current);
+        else if (link.kind === 'bridge' && h.link && ports.has(h.link)) {
+          // A frame entering a bridge port goes up to the bridge device when it is a broadcast,
+          // an ARP answer to the bridge's own question, or a packet for the host itself.
+          const next = trace[idx + 1];
+          if (
+            current?.kind === 'arp-request' ||
+            (current?.kind === 'arp-reply' && askedBy !== undefined && own.has(askedBy)) ||
+            (current?.kind === 'ip' && next?.kind === 'deliver' && next.netns === link.netns)
+          )
+            emit(current);
+        }
         break;
       case 'forward':
         // A packet the host routes was delivered up to the device it came in on.
         if (h.link === link.id) emit(current);
         break;
       case 'outside':
-        if (link.kind === 'ether' && /through (\S+)/.exec(h.text)?.[1] === link.name) emit(ip(src, p.dst));
+        if (link.kind === 'ether' && /through (\S+)/.exec(h.text)?.[1] === link.name) emit(ip(src, dst));
         break;
       default:
         break;
@@ -183,4 +238,21 @@ export function captureOn(
   return { world: t.world, lines };
 }
 
+/**
+ * The lines tcpdump prints for one recorded packet crossing `link`: `clock` is the world's clock
+ * when the line started, `at` the packet's time after that, in microseconds.
+ */
+export function frameLines(
+  k: KernelState,
+  p: WirePacket,
+  at: number,
+  link: Link,
+  numeric: boolean,
+  clock: number,
+): string[] {
+  return framesOn(k, p, link, numeric).map((f, i) => `${stamp(clock, at + i * 17)} ${f.text}`);
+}
+
 registerTool('tcpdump', tcpdump as Tool, ['host', 'netutils']);
+// A line ended by `&` starts tcpdump as a job that prints later lines' frames (../jobs.ts).
+setCaptureHooks({ parse: parseTcpdump, frames: frameLines });

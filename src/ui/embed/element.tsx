@@ -5,6 +5,7 @@
 // panes, terminal, readonly, tour, step, theme, lang (see docs/embedding.md).
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { loadTools } from '../../store';
 import { StoreProvider } from '../../store/react';
 import appCss from '../app.css?inline';
 import lessonCss from '../lesson.css?inline';
@@ -47,6 +48,8 @@ export class NetnsLabElement extends HTMLElement {
       shadow.append(style, this.mount);
     }
     this.render();
+    // The shell's tools come after the element's first paint; its lines wait for them in the store.
+    requestAnimationFrame(() => setTimeout(() => void loadTools().catch(() => undefined), 0));
   }
 
   disconnectedCallback(): void {

@@ -9,6 +9,7 @@ export const en = {
   'app.userSub': 'the machine as a person pictures it',
   'app.twin': 'Diagram as text',
   'app.terminal': 'Terminal',
+  'app.loadingTools': 'Loading tools…',
   'app.credit':
     'The two pictures per mode follow Hung-Wei Chiu’s article on Docker’s network model (hwchiu.com, 2020), drawn anew here.',
   'app.language': 'Language',

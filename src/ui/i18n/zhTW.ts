@@ -11,6 +11,7 @@ export const zhTW: Record<MessageKey, string> = {
   'app.userSub': '一般人心中這台機器的樣子',
   'app.twin': '以文字呈現的圖',
   'app.terminal': '終端機',
+  'app.loadingTools': '正在載入工具…',
   'app.credit':
     '每種模式的兩張圖參考邱弘瑋（Hung-Wei Chiu）介紹 Docker 網路模型的文章（hwchiu.com，2020），在此重新繪製。',
   'app.language': '語言',

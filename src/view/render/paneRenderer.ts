@@ -1,9 +1,10 @@
 // view/render/paneRenderer.ts — the D3 renderer of one pane: it owns everything inside its <svg>.
 // Keyed joins on the scene's model keys (exposed as data-key), so an update creates nodes only
-// for new elements, moves the others and fades removed ones out; pan/zoom with d3-zoom.
+// for new elements, moves the others and fades removed ones out, and rewrites only elements whose
+// scene data changed; labels smaller than a pixel on screen are not laid out; pan/zoom with d3-zoom.
 // Must not import React, the store or the model: it reads only the scene and calls its callbacks.
 import { easeCubicInOut, easeCubicOut } from 'd3-ease';
-import { select, type Selection } from 'd3-selection';
+import { select, selectAll, type Selection } from 'd3-selection';
 import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import { wireCurve } from '../scene/packetPath';
@@ -58,6 +59,46 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 /** Distance between two label lines at the normal type size (scaled with the scene's labels). */
 const LINE_H = 14;
 
+/**
+ * Below this size on screen (CSS pixels, for the largest label font) labels are not laid out
+ * (display: none). With hundreds of containers the whole scene is scaled to the pane and every
+ * label is a fraction of a pixel, invisible; yet laying out thousands of SVG texts again after
+ * each change of scale took most of a frame (a trace of one add with 200 present: 125 ms of
+ * layout for ~18,000 layout objects, 7 ms without the texts). Zooming in shows them again.
+ */
+const MIN_LABEL_PX = 1;
+
+/** JSON of a scene datum, computed once per datum object (scenes are cached per world). */
+const sigs = new WeakMap<object, string>();
+function sigOf(d: object): string {
+  let sig = sigs.get(d);
+  if (sig === undefined) sigs.set(d, (sig = JSON.stringify(d)));
+  return sig;
+}
+
+/** What an element was last drawn from: the datum, its signature and the pane's type settings. */
+interface Drawn {
+  d: object;
+  sig: string;
+  ctx: string;
+}
+
+/** A scene's boxes by stacking layer (largest first) and by key, computed once per scene object. */
+interface SceneIndex {
+  byZ: SceneBox[][];
+  byKey: Map<string, SceneBox>;
+}
+const indexes = new WeakMap<Scene, SceneIndex>();
+function indexOf(scene: Scene): SceneIndex {
+  let ix = indexes.get(scene);
+  if (!ix) {
+    const byZ = (z: number) => scene.boxes.filter((b) => b.z === z).sort((a, b) => b.w * b.h - a.w * a.h);
+    ix = { byZ: [byZ(0), byZ(1), byZ(2)], byKey: new Map(scene.boxes.map((b) => [b.key, b])) };
+    indexes.set(scene, ix);
+  }
+  return ix;
+}
+
 /** The path of a wire: an S-curve downwards, or a loop below when both ends sit on one row. */
 export function wirePath(w: Pick<SceneWire, 'x1' | 'y1' | 'x2' | 'y2'>): string {
   // One formula for the drawn wire and the packet's path along it (view/scene/packetPath.ts).
@@ -76,7 +117,7 @@ function boxClass(b: SceneBox): string {
   return `el kind-${b.kind} shape-${b.shape} tone-${b.tone}${b.dim ? ' is-dim' : ''}${b.compact ? ' is-compact' : ''}`;
 }
 
-function drawBoxContent(g: G, b: SceneBox, k: number, titleY: number): void {
+function drawBoxContent(g: G, b: SceneBox, k: number, titleY: number, labelsOff: boolean): void {
   const tether = g.selectAll<SVGLineElement, { x: number; y: number }>('line.tether').data(b.tether ? [b.tether] : []);
   tether
     .join((e) => e.insert('line', ':first-child').attr('class', 'tether'))
@@ -100,6 +141,7 @@ function drawBoxContent(g: G, b: SceneBox, k: number, titleY: number): void {
     .attr('text-anchor', at === 'center' ? 'middle' : 'start')
     .attr('x', x)
     .attr('y', (_, i) => y0 + i * lineH)
+    .style('display', () => (labelsOff ? 'none' : null))
     .text((d) => d);
   // A label shortened to fit keeps its whole text as the box's tooltip.
   g.selectAll<SVGTitleElement, string>(':scope > title')
@@ -143,9 +185,37 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
   let first = true;
   const still = () => first || (opts.reducedMotion?.() ?? false);
 
+  /** Labels are hidden while they would be smaller than a pixel (see MIN_LABEL_PX). */
+  let labelsOff = false;
+  let zoomK = 1;
+  /** The svg's size on screen, from a ResizeObserver (reading it would force a layout); null: unknown. */
+  let screen: { w: number; h: number } | null = null;
+  let viewBox = { w: 0, h: 0, font: 14 };
+  function refreshLabels(): void {
+    // Unknown size (jsdom, before the first layout): labels stay.
+    const scale = screen && viewBox.w > 0 ? Math.min(screen.w / viewBox.w, screen.h / viewBox.h) * zoomK : Infinity;
+    const off = screen !== null && screen.w > 0 && viewBox.font * scale < MIN_LABEL_PX;
+    if (off === labelsOff) return;
+    labelsOff = off;
+    viewport.selectAll<SVGTextElement, unknown>('text.lbl').style('display', () => (off ? 'none' : null));
+  }
+  const resize =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => {
+          const r = entries[entries.length - 1]?.contentRect;
+          if (r) screen = { w: r.width, h: r.height };
+          refreshLabels();
+        })
+      : null;
+  resize?.observe(opts.svg);
+
   const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.3, 6])
-    .on('zoom', (ev: { transform: { toString(): string } }) => viewport.attr('transform', ev.transform.toString()));
+    .on('zoom', (ev: { transform: { k: number; toString(): string } }) => {
+      viewport.attr('transform', ev.transform.toString());
+      zoomK = ev.transform.k;
+      refreshLabels();
+    });
   svg.call(zoomer).on('dblclick.zoom', null);
   svg.on('click.select', (ev: MouseEvent) => {
     if (ev.target === opts.svg) opts.onSelect?.(null);
@@ -195,9 +265,25 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
   let boxByKey = new Map<string, SceneBox>();
   let regionTitleY = 18;
   /** Per element: the scene data it was last drawn from, so an update skips what did not change. */
-  const drawn = new WeakMap<Element, string>();
+  const drawn = new WeakMap<Element, Drawn>();
   /** Per box: the position it was last sent to (its transform, or the end of its transition). */
   const placed = new WeakMap<Element, string>();
+  /** Elements created or rewritten by the current update: their classes were reset. */
+  let touched: Element[] = [];
+  /** Whether an element must be (re)drawn from `d`; records it as drawn. */
+  function mustDraw(el: Element, d: object, ctx: string): boolean {
+    const was = drawn.get(el);
+    if (was && was.d === d && was.ctx === ctx) return false;
+    const sig = sigOf(d);
+    if (was && was.sig === sig && was.ctx === ctx) {
+      was.d = d;
+      return false;
+    }
+    drawn.set(el, { d, sig, ctx });
+    touched.push(el);
+    return true;
+  }
+  const at = (d: SceneBox) => `translate(${d.x},${d.y})`;
 
   function joinBoxes(layer: G, boxes: SceneBox[]): void {
     const animate = !still();
@@ -207,7 +293,7 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       .join(
         (enter) => {
           const g = enter.append('g').call(bind);
-          g.attr('transform', (d) => `translate(${d.x},${d.y})`);
+          g.attr('transform', at);
           // A named fade, so that a move started by the next update does not interrupt it half-way.
           if (animate)
             g.style('opacity', 0).transition('fade').duration(duration).ease(easeCubicOut).style('opacity', 1);
@@ -216,16 +302,12 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         (update) => {
           revive(update);
           // Only elements that move get a transition: one per moved element, not one per element.
+          // The datum drawn last is the same object when its scene piece was reused: not moved.
           const moved = update.filter(function (d) {
-            return placed.get(this) !== `translate(${d.x},${d.y})`;
+            return drawn.get(this)?.d !== d && placed.get(this) !== at(d);
           });
-          if (animate)
-            moved
-              .transition()
-              .duration(duration)
-              .ease(easeCubicOut)
-              .attr('transform', (d) => `translate(${d.x},${d.y})`);
-          else moved.attr('transform', (d) => `translate(${d.x},${d.y})`);
+          if (animate) moved.transition().duration(duration).ease(easeCubicOut).attr('transform', at);
+          else moved.attr('transform', at);
           return update;
         },
         (exit) => {
@@ -240,14 +322,12 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         },
       )
       .each(function (d) {
-        placed.set(this, `translate(${d.x},${d.y})`);
         // An element whose box is unchanged keeps its DOM as it is (no attribute rewritten).
-        const sig = `${labelScale}|${regionTitleY}|${JSON.stringify(d)}`;
-        if (drawn.get(this) === sig) return;
-        drawn.set(this, sig);
+        if (!mustDraw(this, d, `${labelScale}|${regionTitleY}`)) return;
+        placed.set(this, at(d));
         const g = select(this) as unknown as G;
         g.attr('class', boxClass(d)).attr('aria-label', d.name);
-        drawBoxContent(g, d, labelScale, regionTitleY);
+        drawBoxContent(g, d, labelScale, regionTitleY, labelsOff);
       });
   }
 
@@ -282,9 +362,7 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
         },
       )
       .each(function (d) {
-        const sig = JSON.stringify(d);
-        if (drawn.get(this) === sig) return;
-        drawn.set(this, sig);
+        if (!mustDraw(this, d, '')) return;
         const g = select(this);
         g.attr('class', `el kind-${d.kind}${d.dim ? ' is-dim' : ''}`).attr('aria-label', d.name);
         const path = wirePath(d);
@@ -297,10 +375,10 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       .selectAll<SVGGElement, SceneDecor>(':scope > g.decor')
       .data(decor, (d) => d.key)
       .join((enter) => enter.append('g').attr('aria-hidden', 'true'))
-      .attr('class', (d) => `decor decor-${d.style}`)
-      .attr('data-decor', (d) => d.key)
       .each(function (d) {
+        if (!mustDraw(this, d, '')) return;
         const g = select(this);
+        g.attr('class', `decor decor-${d.style}`).attr('data-decor', d.key);
         g.selectAll('*').remove();
         if (d.type === 'line')
           g.append('line')
@@ -316,19 +394,46 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       });
   }
 
+  let shownHl: ReadonlySet<string> = new Set();
+  let shownSelected: string | null = null;
+  function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+    if (a === b) return true;
+    if (a.size !== b.size) return false;
+    for (const x of a) if (!b.has(x)) return false;
+    return true;
+  }
+
+  /** Marks highlighted, faded and selected elements; only the rewritten ones when neither changed. */
   function applyHighlight(highlight: ReadonlySet<string>, selected: string | null): void {
     const any = highlight.size > 0;
-    viewport
-      .selectAll<SVGGElement, SceneBox | SceneWire>('g.el')
+    const same = sameSet(highlight, shownHl) && selected === shownSelected;
+    shownHl = highlight;
+    shownSelected = selected;
+    // Nothing to mark on elements whose classes were just reset when nothing is highlighted.
+    if (same && !any && selected === null) return;
+    const els = same
+      ? (selectAll(touched.filter((el) => el.classList.contains('el'))) as unknown as Selection<
+          SVGGElement,
+          SceneBox | SceneWire,
+          null,
+          undefined
+        >)
+      : viewport.selectAll<SVGGElement, SceneBox | SceneWire>('g.el');
+    els
       .classed('is-hl', (d) => highlight.has(d.key))
       .classed('is-faded', (d) => any && !highlight.has(d.key))
       .classed('is-selected', (d) => d.key === selected)
       .attr('aria-current', (d) => (d.key === selected ? 'true' : null));
   }
 
+  /** Whether the last markPacket showed a packet (else no element carries its classes). */
+  let marked = false;
   /** Marks the hop's element, the ones crossed before it, and the drop. */
   function markPacket(): void {
     const p = packet;
+    // No packet now nor before: no element has a hop class to clear, none to set.
+    if (!p && !marked) return;
+    marked = !!p;
     const stop = p ? p.stops[p.hop] : undefined;
     const trail = new Set(p ? p.stops.slice(0, p.hop).map((x) => x.key) : []);
     viewport
@@ -461,7 +566,9 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       const vb = `0 0 ${scene.width} ${scene.height}`;
       // The scene is laid out for its type size; the stylesheet scales every label by it.
       labelScale = scene.labelScale ?? 1;
-      boxByKey = new Map(scene.boxes.map((b) => [b.key, b]));
+      touched = [];
+      const ix = indexOf(scene);
+      boxByKey = ix.byKey;
       regionTitleY = scene.regionTitleY ?? 18 * labelScale;
       const f = scene.fonts ?? { title: 14, detail: 12, region: 13, space: 15, note: 12 };
       svg
@@ -476,12 +583,13 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       if (still() || !markedChange(opts.svg.getAttribute('viewBox'), vb)) {
         svg.interrupt('viewbox').attr('viewBox', vb);
       } else svg.transition('viewbox').duration(duration).attr('viewBox', vb);
+      viewBox = { w: scene.width, h: scene.height, font: Math.max(f.title, f.region) };
+      refreshLabels();
       joinDecor(scene.decor);
-      const byZ = (z: number) => scene.boxes.filter((b) => b.z === z).sort((a, b) => b.w * b.h - a.w * a.h);
-      joinBoxes(layers.regions, byZ(0));
+      joinBoxes(layers.regions, ix.byZ[0]);
       joinWires(scene.wires);
-      joinBoxes(layers.nodes, byZ(1));
-      joinBoxes(layers.ports, byZ(2));
+      joinBoxes(layers.nodes, ix.byZ[1]);
+      joinBoxes(layers.ports, ix.byZ[2]);
       applyHighlight(highlight, selected);
       // A join resets each element's classes: mark the packet's hop again.
       markPacket();
@@ -494,6 +602,7 @@ export function createPaneRenderer(opts: PaneRendererOptions): PaneRenderer {
       svg.call(zoomer.scaleBy, factor);
     },
     destroy() {
+      resize?.disconnect();
       svg.on('.zoom', null).on('click.select', null);
       svg.selectAll('*').interrupt();
       svg.selectAll('*').remove();

@@ -59,6 +59,33 @@ function containersIn(list: ContainerView[], ns: NetnsId): ContainerView[] {
   return list.filter((c) => c.running && c.netns === ns);
 }
 
+/** The IPv4 routes of each namespace's route list by device, in `ip route` order (once per list). */
+const routesByDev = new WeakMap<Route[], Map<string, Route[]>>();
+const routeListsKept: Route[][] = [];
+
+/**
+ * A namespace's IPv4 routes grouped by device. Sorting the host's whole route list once per
+ * interface (it holds a link-local route per veth end) made the text twin O(containers²).
+ */
+function v4RoutesByDev(k: World['kernel'], ns: NetnsId): Map<string, Route[]> {
+  const list = k.netns[ns]?.routes;
+  if (!list) return new Map();
+  let byDev = routesByDev.get(list);
+  if (!byDev) {
+    byDev = new Map();
+    for (const r of routesOf(k, ns, 4)) {
+      const mine = byDev.get(r.dev);
+      if (mine) mine.push(r);
+      else byDev.set(r.dev, [r]);
+    }
+    routesByDev.set(list, byDev);
+    // Worlds in history keep their route lists alive: keep the grouping of the last few only.
+    routeListsKept.push(list);
+    if (routeListsKept.length > 16) routesByDev.delete(routeListsKept.shift()!);
+  }
+  return byDev;
+}
+
 function interfaceItem(w: World, l: Link, parent: string): TwinItem {
   const k = w.kernel;
   const id = `${parent}/${l.id}`;
@@ -96,9 +123,9 @@ function interfaceItem(w: World, l: Link, parent: string): TwinItem {
       children: [],
     });
   }
-  routesOf(k, l.netns, 4)
-    .filter((r) => r.dev === l.id)
-    .forEach((r, i) => children.push({ id: `${id}/route/${i}`, key: l.id, label: routeWords(r), children: [] }));
+  (v4RoutesByDev(k, l.netns).get(l.id) ?? []).forEach((r, i) =>
+    children.push({ id: `${id}/route/${i}`, key: l.id, label: routeWords(r), children: [] }),
+  );
   const head = [`${l.name}: ${kindWords(l)}`, stateWords(w, l)];
   if (v4.length) head.push(v4.join(', '));
   if (peer) head.push(`peer ${peer.name}`);

@@ -27,6 +27,7 @@ import {
   vethWires,
 } from './layout';
 import { hookMarkers } from './hooks';
+import { keepUnchanged } from './memo';
 import { shortName } from './podNames';
 import { peerLink, portKey, toneOf, type ContainerView } from './model';
 import type { Scene, SceneBox, SceneDecor, SceneWire } from './types';
@@ -322,7 +323,8 @@ export function buildKernelScene(w: World, plan: Plan = planColumns(w), opts: Ke
     );
     height = bottom + 12 * g;
   }
-  return {
+  // Elements equal to the last kernel scene's (of this type size) stay the same objects.
+  return keepUnchanged(`kernel|${s}|${m.details}|${opts.hooks ? 'hooks' : ''}`, {
     pane: 'kernel',
     width,
     height,
@@ -332,5 +334,5 @@ export function buildKernelScene(w: World, plan: Plan = planColumns(w), opts: Ke
     boxes,
     wires,
     decor,
-  };
+  });
 }

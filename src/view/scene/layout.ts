@@ -112,10 +112,28 @@ function charEm(c: string, face: 'bold' | 'regular' | 'mono'): number {
   return bold ? 0.73 : 0.65;
 }
 
+/**
+ * Widths in em of texts measured lately, per face. Every scene measures the same names and
+ * addresses again (a container's labels do not change when another one is added); the per-character
+ * tests were a large part of building a scene with hundreds of containers. Emptied when large.
+ */
+const emCache = {
+  bold: new Map<string, number>(),
+  regular: new Map<string, number>(),
+  mono: new Map<string, number>(),
+};
+const EM_CACHE_MAX = 20_000;
+
 /** Conservative width of `text` at font size `px` in a face (no DOM: the layout is pure). */
 export function textWidth(text: string, px: number, face: 'bold' | 'regular' | 'mono' = 'bold'): number {
-  let em = 0;
-  for (const c of text) em += charEm(c, face);
+  const cache = emCache[face];
+  let em = cache.get(text);
+  if (em === undefined) {
+    em = 0;
+    for (const c of text) em += charEm(c, face);
+    if (cache.size >= EM_CACHE_MAX) cache.clear();
+    cache.set(text, em);
+  }
   return em * px;
 }
 

@@ -57,33 +57,70 @@ export function ipv4Of(l: Link | undefined): string | undefined {
   return a ? `${a.local}/${a.prefixlen}` : undefined;
 }
 
-/** The containers of the world, in creation order (running and stopped). */
+/** What a container's view takes from its engine record alone, once per record object. */
+const fromRecord = new WeakMap<object, { key: string; i: number; view: ContainerView }>();
+
+/** The containers of the worlds seen lately (both panes, the twin text and the mode bar ask). */
+const byWorld = new WeakMap<World, ContainerView[]>();
+/**
+ * Those worlds, oldest first. History keeps every world alive, so a list per world ever shown
+ * would hold O(commands × containers) views; the last few serve undo, redo and stepping.
+ */
+const recentWorlds: World[] = [];
+const WORLDS_KEPT = 8;
+
+/**
+ * The containers of the world, in creation order (running and stopped). Memoised per world
+ * value: callers share the list and must not change it.
+ */
 export function containersOf(w: World): ContainerView[] {
+  let list = byWorld.get(w);
+  if (!list) {
+    byWorld.set(w, (list = readContainers(w)));
+    recentWorlds.push(w);
+    if (recentWorlds.length > WORLDS_KEPT) byWorld.delete(recentWorlds.shift()!);
+  }
+  return list;
+}
+
+/** A container's view from its record alone (the engine's records are replaced, never changed). */
+function recordView(key: string, raw: object, i: number): ContainerView {
+  const hit = fromRecord.get(raw);
+  if (hit && hit.key === key && hit.i === i) return { ...hit.view };
+  const view = parseRecord(key, raw as Rec, i);
+  fromRecord.set(raw, { key, i, view });
+  return { ...view };
+}
+
+function parseRecord(key: string, r: Rec, i: number): ContainerView {
+  const id = str(pick(r, 'id', 'Id')) ?? key;
+  const name = (str(pick(r, 'name', 'Name')) ?? id).replace(/^\//, '');
+  const status = str(pick(r, 'status', 'state', 'State.Status')) ?? 'running';
+  const running = pick(r, 'running', 'State.Running') === true || status === 'running' || status === 'up';
+  const modeText = str(pick(r, 'config.networkMode', 'networkMode', 'hostConfig.networkMode')) ?? 'bridge';
+  const mode = modeOf(modeText);
+  let netns = str(pick(r, 'netns', 'sandbox.netns', 'sandboxNetns', 'networkSettings.netns'));
+  if (mode === 'host') netns = INIT_NET;
+  const created = pick(r, 'seq', 'created');
+  return {
+    id,
+    name,
+    image: str(pick(r, 'image', 'Image', 'config.image')) ?? '',
+    running,
+    mode,
+    modeText,
+    netns: running ? netns : undefined,
+    target: mode === 'container' ? modeText.slice('container:'.length) : undefined,
+    order: typeof created === 'number' ? created : i,
+  };
+}
+
+function readContainers(w: World): ContainerView[] {
   const recs = Object.entries(w.docker.containers ?? {});
   const list: ContainerView[] = [];
   recs.forEach(([key, raw], i) => {
     if (!raw || typeof raw !== 'object') return;
-    const r = raw as unknown as Rec;
-    const id = str(pick(r, 'id', 'Id')) ?? key;
-    const name = (str(pick(r, 'name', 'Name')) ?? id).replace(/^\//, '');
-    const status = str(pick(r, 'status', 'state', 'State.Status')) ?? 'running';
-    const running = pick(r, 'running', 'State.Running') === true || status === 'running' || status === 'up';
-    const modeText = str(pick(r, 'config.networkMode', 'networkMode', 'hostConfig.networkMode')) ?? 'bridge';
-    const mode = modeOf(modeText);
-    let netns = str(pick(r, 'netns', 'sandbox.netns', 'sandboxNetns', 'networkSettings.netns'));
-    if (mode === 'host') netns = INIT_NET;
-    const created = pick(r, 'seq', 'created');
-    list.push({
-      id,
-      name,
-      image: str(pick(r, 'image', 'Image', 'config.image')) ?? '',
-      running,
-      mode,
-      modeText,
-      netns: running ? netns : undefined,
-      target: mode === 'container' ? modeText.slice('container:'.length) : undefined,
-      order: typeof created === 'number' ? created : i,
-    });
+    list.push(recordView(key, raw, i));
   });
   list.sort((a, b) => a.order - b.order);
   // container: mode — the namespace is the target's; resolve names or id prefixes to the target.

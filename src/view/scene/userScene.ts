@@ -24,6 +24,7 @@ import {
   vethWires,
 } from './layout';
 import { peerLink, portKey, toneOf, vethKey, type ContainerView } from './model';
+import { keepUnchanged } from './memo';
 import { podGroupsOf, podOutline, shortName } from './pods';
 import type { Scene, SceneBox, SceneDecor, SceneWire } from './types';
 
@@ -344,7 +345,8 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
       );
     }
   }
-  return {
+  // Elements equal to the last user scene's (of this type size) stay the same objects.
+  return keepUnchanged(`user|${s}|${m.details}`, {
     pane: 'user',
     width,
     height: HOST_TOP + hostH + 40 * g,
@@ -354,5 +356,5 @@ export function buildUserScene(w: World, plan: Plan = planColumns(w)): Scene {
     boxes,
     wires,
     decor,
-  };
+  });
 }
