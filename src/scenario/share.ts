@@ -25,9 +25,14 @@ export type SharePanes = 'both' | 'kernel' | 'user';
 /** The one guided tour's id (scenario/tour.ts); a link names it with the open step. */
 export const TOUR_ID = 'network-modes';
 
-/** How the lab is shown (not what it holds): presenter mode, its zoom, the packet player's speed. */
+/**
+ * How the lab is shown (not what it holds): presenter mode, its zoom, the packet player's speed,
+ * the NAT & filter overlay.
+ */
 export interface ShareView {
   presenter?: boolean;
+  /** The NAT & filter overlay on the kernel view. */
+  nat?: boolean;
   /** Presenter zoom, 0.6–2.5. */
   zoom?: number;
   /** Packet playback speed, 0.25–4. */
@@ -139,6 +144,10 @@ function validateView(raw: unknown): ShareView | null {
   if (o.presenter !== undefined) {
     if (typeof o.presenter !== 'boolean') return null;
     view.presenter = o.presenter;
+  }
+  if (o.nat !== undefined) {
+    if (typeof o.nat !== 'boolean') return null;
+    view.nat = o.nat;
   }
   if (o.zoom !== undefined) {
     if (!inRange(o.zoom, 0.6, 2.5)) return null;

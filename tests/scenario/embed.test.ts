@@ -150,15 +150,16 @@ describe('link extras', () => {
     a.getState().setPacketSpeed(2);
     a.getState().setPresenter(true);
     a.getState().presenterZoomBy(1.5);
+    a.getState().setNatOverlay(true);
     const lab = fullLabOf(a.getState());
     expect(lab.tour).toEqual({ id: TOUR_ID, step: 5 });
     const b = createAppStore({ profile: lab.profile, theme: lab.theme, lines: lab.lines });
     applyLabExtras(b, lab);
     const pick = (s: ReturnType<typeof createAppStore>) => {
       const x = s.getState();
-      return [x.profile, x.theme, x.tourStep, x.lang, x.packetSpeed, x.presenter, x.presenterZoom];
+      return [x.profile, x.theme, x.tourStep, x.lang, x.packetSpeed, x.presenter, x.presenterZoom, x.natOverlay];
     };
     expect(pick(b)).toEqual(pick(a));
-    expect(pick(b)).toEqual(['current', 'light', 5, 'zh-TW', 2, true, 1.5]);
+    expect(pick(b)).toEqual(['current', 'light', 5, 'zh-TW', 2, true, 1.5, true]);
   });
 });

@@ -51,7 +51,7 @@ describe('share link round trip', () => {
       seed: 1,
       tour: { id: 'modes', step: 3 },
       lang: 'zh-TW',
-      view: { presenter: true, zoom: 1.5, speed: 0.25 },
+      view: { presenter: true, nat: true, zoom: 1.5, speed: 0.25 },
     };
     expect(decodeShare(encodeShare(lab))).toEqual({ ok: true, lab });
   });
@@ -88,6 +88,7 @@ describe('hostile links', () => {
     ['a language with markup', pack({ v: 1, lines: [], lang: '"><svg onload=alert(1)>' }), /invalid language/],
     ['view options that are not an object', pack({ v: 1, lines: [], view: 'big' }), /invalid view options/],
     ['a presenter flag that is not a boolean', pack({ v: 1, lines: [], view: { presenter: 'yes' } }), /invalid view/],
+    ['an overlay flag that is not a boolean', pack({ v: 1, lines: [], view: { nat: 1 } }), /invalid view options/],
     ['a zoom out of range', pack({ v: 1, lines: [], view: { zoom: 1e9 } }), /invalid view options/],
     ['a speed that is not a number', pack({ v: 1, lines: [], view: { speed: '2' } }), /invalid view options/],
     ['__proto__ keys', '#lab=1.' + compressToEncodedURIComponent('{"__proto__":{"v":1},"lines":[]}'), /format version/],

@@ -14,6 +14,7 @@ export function fullLabOf(s: AppState): SharedLab {
   if (s.presenter) view.presenter = true;
   if (s.presenterZoom !== 1) view.zoom = s.presenterZoom;
   if (s.packetSpeed !== 1) view.speed = s.packetSpeed;
+  if (s.natOverlay) view.nat = true;
   const lab: SharedLab = { ...labOf(s), tour: { id: TOUR_ID, step: s.tourStep }, lang: s.lang };
   if (Object.keys(view).length > 0) lab.view = view;
   return lab;
@@ -26,6 +27,7 @@ export function applyLabExtras(store: AppStore, lab: SharedLab): void {
   if (lab.lang === 'en' || lab.lang === 'zh-TW') s.setLang(lab.lang);
   if (lab.view?.speed !== undefined) s.setPacketSpeed(lab.view.speed);
   if (lab.view?.zoom !== undefined) store.setState({ presenterZoom: lab.view.zoom });
+  if (lab.view?.nat) s.setNatOverlay(true);
   if (lab.view?.presenter) s.setPresenter(true);
 }
 
