@@ -2,9 +2,9 @@
 // list, and the switch for the single-key shortcuts (WCAG 2.1.4 asks that they can be turned off).
 // A modal of our own (jsdom has no <dialog>.showModal): focus moves in, Tab stays in, Esc closes
 // and gives focus back to whatever opened it.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { isMessageKey, useT, type MessageKey } from './i18n';
 import { PRESENTER_KEYS } from './presenterKeys';
+import { useModal } from './useModal';
 
 /**
  * The keys of the app, as the dialog lists them (also the source of truth for tests). `keys` is
@@ -34,36 +34,9 @@ export function ShortcutsHelp({
   singleKeys: boolean;
   onSingleKeys: (on: boolean) => void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const { ref, onKey } = useModal(onClose);
   const t = useT();
   const keyText = (k: string) => (isMessageKey(k) ? t(k) : k);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('button')?.focus();
-    return () => opener?.focus?.();
-  }, []);
-
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    // A modal keeps Tab inside until it is closed (Esc or the close button).
-    const f = [...(ref.current?.querySelectorAll<HTMLElement>('button, input') ?? [])];
-    if (f.length === 0) return;
-    const first = f[0];
-    const last = f[f.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div className="shortcuts-backdrop" onClick={onClose}>

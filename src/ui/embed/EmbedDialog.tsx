@@ -1,11 +1,12 @@
 // ui/embed/EmbedDialog.tsx — the "Embed" dialog of the Share menu: ready-to-copy snippets for an
 // iframe and for the <netns-lab> element, made from the current state (its share link) and the
 // options picked here. The snippets are shown as text in read-only fields, never as HTML.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { encodeShare, type SharePanes } from '../../scenario/share';
 import type { AppState } from '../../store';
 import { useApp } from '../../store/react';
 import { useT } from '../i18n';
+import { useModal } from '../useModal';
 import { fullLabOf } from './boot';
 import { embedQuery } from './options';
 
@@ -61,36 +62,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const state = useApp((s) => s);
   const [o, setO] = useState<SnippetOptions>({ panes: 'both', terminal: true, readonly: false, tour: false });
   const [copied, setCopied] = useState('');
-  const ref = useRef<HTMLDivElement>(null);
+  const { ref, onKey } = useModal(onClose);
   const snippets = embedSnippets(state, o, siteBase());
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('button')?.focus();
-    return () => opener?.focus?.();
-  }, []);
-
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    // A modal keeps Tab inside until it is closed (Esc or the close button).
-    const f = [...(ref.current?.querySelectorAll<HTMLElement>('button, input, select, textarea') ?? [])];
-    if (f.length === 0) return;
-    const first = f[0];
-    const last = f[f.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
   const copy = async (which: 'iframe' | 'element') => {
     try {
       await navigator.clipboard.writeText(snippets[which]);
