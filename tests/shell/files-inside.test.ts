@@ -4,30 +4,8 @@
 // read-only /proc/sys of an unprivileged container. Where each expected text comes from is
 // said next to it; none is taken from this program's own output.
 import { describe, expect, it } from 'vitest';
-import { createWorld, type DockerProfile, type World } from '../../src/docker/world';
 import { INIT_NET, linkByName } from '../../src/kernel';
-import { runLine } from '../../src/shell';
-import type { ExecContext } from '../../src/shell/types';
-
-const HOST: ExecContext = { netns: INIT_NET, toolset: 'host', hostname: 'docker-host', env: {}, history: [] };
-
-function session(profile: DockerProfile = 'classic') {
-  let world: World = createWorld({ profile });
-  const run = (line: string) => {
-    world = { ...world, clock: world.clock + 1000, lastOps: [], lastPackets: [] };
-    const r = runLine(world, line, HOST);
-    world = r.world;
-    const text = (fd: 1 | 2) =>
-      r.output
-        .filter((o) => o.fd === fd)
-        .map((o) => o.text)
-        .join('');
-    return { out: text(1), err: text(2), status: r.status };
-  };
-  return { run, w: () => world };
-}
-
-const ctr = (w: World, name: string) => Object.values(w.docker.containers).find((c) => c.name === name)!;
+import { ctr, session } from './hostSession';
 
 /** /proc/net/route pads every line to 127 characters (seq_pad), as `cat -A` showed on kernel 6.18 here. */
 const routeLine = (s: string) => s.padEnd(127) + '\n';

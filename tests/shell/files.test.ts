@@ -2,30 +2,9 @@
 // from moby etchosts.go), /etc/hostname and /sys/class/net/IF/{ifindex,iflink,address}, which the
 // kernel fills from the link (iflink of a veth is its peer's ifindex, veth_get_iflink).
 import { describe, expect, it } from 'vitest';
-import { createWorld, type World } from '../../src/docker/world';
-import { INIT_NET, linkByName } from '../../src/kernel';
-import { runLine } from '../../src/shell';
-import type { ExecContext } from '../../src/shell/types';
+import { linkByName } from '../../src/kernel';
+import { ctr, session } from './hostSession';
 
-const HOST: ExecContext = { netns: INIT_NET, toolset: 'host', hostname: 'docker-host', env: {}, history: [] };
-
-function session() {
-  let world: World = createWorld({ profile: 'classic' });
-  const run = (line: string) => {
-    world = { ...world, clock: world.clock + 1000, lastOps: [], lastPackets: [] };
-    const r = runLine(world, line, HOST);
-    world = r.world;
-    const text = (fd: 1 | 2) =>
-      r.output
-        .filter((o) => o.fd === fd)
-        .map((o) => o.text)
-        .join('');
-    return { out: text(1), err: text(2), status: r.status };
-  };
-  return { run, w: () => world };
-}
-
-const ctr = (w: World, name: string) => Object.values(w.docker.containers).find((c) => c.name === name)!;
 const V6 =
   '::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\n' +
   'ff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
